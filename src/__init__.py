@@ -1,0 +1,3 @@
+"""Bake Tracker: plan and run seasonal baking."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,152 @@
+"""Engines, sessions and transactions. The only module that knows about SQLite specifics."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, inspect, select
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from src import __version__
+from src.models import SCHEMA_VERSION, Base, SchemaInfo
+from src.services.errors import DatabaseError
+
+DB_ENV_VAR = "BAKE_TRACKER_DB"
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_DB_PATH = PROJECT_ROOT / "data" / "bake_tracker.db"
+BUSY_TIMEOUT_MS = 5000
+
+
+def _json_default(value: object) -> str:
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    raise TypeError(f"{type(value).__name__} is not JSON serializable")
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, default=_json_default, sort_keys=True)
+
+
+def resolve_url(path_or_url: str | Path | None = None) -> URL:
+    """The database to use: the argument, else $BAKE_TRACKER_DB, else data/bake_tracker.db."""
+    chosen = path_or_url or os.environ.get(DB_ENV_VAR) or DEFAULT_DB_PATH
+    text = str(chosen)
+    if "://" in text:
+        return make_url(text)
+    return URL.create("sqlite+pysqlite", database=str(Path(text).expanduser().resolve()))
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Let SQLAlchemy own transactions (the driver's implicit BEGIN breaks SAVEPOINT).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        connection.exec_driver_sql("BEGIN")
+
+
+def make_engine(path_or_url: str | Path | URL | None = None) -> Engine:
+    """An engine for a SQLite path or any SQLAlchemy URL (PostgreSQL included)."""
+    url = path_or_url if isinstance(path_or_url, URL) else resolve_url(path_or_url)
+    if url.get_backend_name() != "sqlite":
+        return create_engine(url, json_serializer=_dumps)
+    if url.database and url.database != ":memory:":
+        Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url, json_serializer=_dumps)
+    _configure_sqlite(engine)
+    return engine
+
+
+@dataclass(frozen=True)
+class Database:
+    """An engine plus its session factory; passed explicitly to every service."""
+
+    engine: Engine
+    sessions: sessionmaker[Session]
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One unit of work: commits on success, rolls back on any exception."""
+        with self.sessions.begin() as session:
+            yield session
+
+    @property
+    def url(self) -> URL:
+        return self.engine.url
+
+    @property
+    def path(self) -> Path | None:
+        """The SQLite file, or None for a server database."""
+        if self.engine.url.get_backend_name() != "sqlite" or not self.engine.url.database:
+            return None
+        return Path(self.engine.url.database)
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(path_or_url: str | Path | URL | None = None, *, create: bool = True) -> Database:
+    """Open (and, if empty and `create`, initialise) a database.
+
+    Raises DatabaseError when the database holds a schema version this app cannot use.
+    """
+    engine = make_engine(path_or_url)
+    database = Database(engine, sessionmaker(engine, expire_on_commit=False))
+    if create and not has_schema(database):
+        create_schema(database)
+    elif has_schema(database):
+        check_schema_version(database)
+    return database
+
+
+def has_schema(database: Database) -> bool:
+    return inspect(database.engine).has_table(SchemaInfo.__tablename__)
+
+
+def create_schema(database: Database) -> None:
+    """Create every table and record the schema version."""
+    Base.metadata.create_all(database.engine)
+    with database.transaction() as session:
+        session.add(SchemaInfo(id=1, schema_version=SCHEMA_VERSION, app_version=__version__))
+
+
+def drop_schema(database: Database) -> None:
+    Base.metadata.drop_all(database.engine)
+
+
+def schema_version(database: Database) -> int:
+    with database.transaction() as session:
+        version = session.scalar(select(SchemaInfo.schema_version))
+    if version is None:
+        raise DatabaseError("The database has no schema version recorded.")
+    return version
+
+
+def check_schema_version(database: Database) -> None:
+    version = schema_version(database)
+    if version > SCHEMA_VERSION:
+        raise DatabaseError(
+            f"This database was written by a newer Bake Tracker (schema {version}); "
+            f"this version understands schema {SCHEMA_VERSION}. Please update the app."
+        )
+    if version < SCHEMA_VERSION:
+        raise DatabaseError(
+            f"This database uses schema {version}; run 'python -m src.cli upgrade' "
+            f"to bring it to schema {SCHEMA_VERSION} (a backup is kept)."
+        )
