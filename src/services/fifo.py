@@ -1,0 +1,111 @@
+"""First in, first out: which lots a quantity of an ingredient comes from, and what it costs.
+
+Pure functions over plain data; `src/services/stock.py` applies an allocation to the database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+
+from src.models.enums import Unit
+from src.services.units import Density, convert_exact, to_decimal, to_fraction
+
+
+@dataclass(frozen=True)
+class LotStock:
+    """A lot as FIFO sees it: remaining quantity and unit cost in the lot's (product's) unit."""
+
+    lot_id: int
+    purchase_date: date
+    remaining: Decimal
+    unit: Unit
+    unit_cost: Decimal | None
+
+
+@dataclass(frozen=True)
+class LotTake:
+    lot_id: int
+    quantity: Decimal  # in the lot's unit
+    unit: Unit
+    base_quantity: Decimal  # in the ingredient's base unit
+    cost: Decimal | None  # None when the lot's cost is unknown
+
+
+@dataclass(frozen=True)
+class FifoAllocation:
+    takes: tuple[LotTake, ...]
+    shortfall: Decimal  # base units the lots could not cover
+    known_cost: Decimal  # cost of the takes whose lot cost is known
+    cost_known: bool  # False when any take came from a lot with unknown cost
+
+    @property
+    def covered(self) -> bool:
+        return self.shortfall == 0
+
+    @property
+    def cost(self) -> Decimal | None:
+        """The cost of the takes, or None ("unknown") if any lot's cost is unknown."""
+        return self.known_cost if self.cost_known else None
+
+
+def fifo_order(lots: Iterable[LotStock]) -> list[LotStock]:
+    """Oldest first by (purchase date, id)."""
+    return sorted(lots, key=lambda lot: (lot.purchase_date, lot.lot_id))
+
+
+def allocate_fifo(
+    lots: Iterable[LotStock],
+    need: Decimal | Fraction,
+    base_unit: Unit,
+    density: Density | None = None,
+    ingredient: str = "this ingredient",
+) -> FifoAllocation:
+    """Take `need` (in `base_unit`) from `lots`, oldest first, converting units per lot.
+
+    A lot is taken whole (its exact remaining quantity) when the need covers it, so repeated
+    consumption never leaves rounding crumbs or drives a lot below zero.
+    Raises ConversionError if a lot's unit cannot be converted to the base unit.
+    """
+    still = to_fraction(need)
+    takes: list[LotTake] = []
+    for lot in fifo_order(lots):
+        if still <= 0:
+            break
+        if lot.remaining <= 0:
+            continue
+        available = convert_exact(lot.remaining, lot.unit, base_unit, density, ingredient)
+        taken_base = min(available, still)
+        still -= taken_base
+        takes.append(_take(lot, taken_base, available, base_unit, density, ingredient))
+    known = [t.cost for t in takes if t.cost is not None]
+    return FifoAllocation(
+        takes=tuple(takes),
+        shortfall=to_decimal(max(still, Fraction(0))),
+        known_cost=sum(known, Decimal(0)),
+        cost_known=len(known) == len(takes),
+    )
+
+
+def _take(
+    lot: LotStock,
+    taken_base: Fraction,
+    available: Fraction,
+    base_unit: Unit,
+    density: Density | None,
+    ingredient: str,
+) -> LotTake:
+    if taken_base == available:
+        quantity = lot.remaining
+    else:
+        quantity = to_decimal(convert_exact(taken_base, base_unit, lot.unit, density, ingredient))
+        quantity = min(quantity, lot.remaining)
+    cost = (
+        None
+        if lot.unit_cost is None
+        else to_decimal(to_fraction(quantity) * to_fraction(lot.unit_cost))
+    )
+    return LotTake(lot.lot_id, quantity, lot.unit, to_decimal(taken_base), cost)

@@ -1,0 +1,115 @@
+"""What things cost to buy: each product's latest purchase price, per package and per unit."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from src.models import Product, Purchase, Unit
+from src.services.recipe_graph import IngredientInfo
+from src.services.units import convert_exact, to_decimal, to_fraction
+
+
+@dataclass(frozen=True)
+class ProductPrice:
+    """A product with its latest known price (None when it was never bought)."""
+
+    product_id: int
+    ingredient_id: int
+    label: str
+    package_quantity: Decimal
+    package_unit: Unit
+    is_preferred: bool
+    price_per_package: Decimal | None
+    price_date: date | None
+
+    def package_in(self, info: IngredientInfo) -> Fraction:
+        """One package expressed in the ingredient's base unit."""
+        return convert_exact(
+            self.package_quantity, self.package_unit, info.base_unit, info.density, info.name
+        )
+
+    def price_per_base_unit(self, info: IngredientInfo) -> Fraction | None:
+        if self.price_per_package is None:
+            return None
+        return to_fraction(self.price_per_package) / self.package_in(info)
+
+
+def product_prices(
+    session: Session, ingredient_ids: Iterable[int]
+) -> dict[int, list[ProductPrice]]:
+    """Every active product of the ingredients with its latest purchase price (two queries)."""
+    ids = set(ingredient_ids)
+    products = session.scalars(
+        select(Product).where(Product.ingredient_id.in_(ids), Product.is_archived.is_(False))
+    ).all()
+    latest = _latest_purchases(session, [p.id for p in products])
+    result: dict[int, list[ProductPrice]] = defaultdict(list)
+    for p in products:
+        price, when = latest.get(p.id, (None, None))
+        label = " ".join(part for part in (p.brand, p.name) if part)
+        result[p.ingredient_id].append(
+            ProductPrice(
+                p.id, p.ingredient_id, label, p.package_quantity, p.package_unit,
+                p.is_preferred, price, when,
+            )
+        )  # fmt: skip
+    return result
+
+
+def _latest_purchases(
+    session: Session, product_ids: Sequence[int]
+) -> dict[int, tuple[Decimal, date]]:
+    ranked = (
+        select(
+            Purchase.product_id,
+            Purchase.price_per_package,
+            Purchase.purchase_date,
+            func.row_number()
+            .over(
+                partition_by=Purchase.product_id,
+                order_by=(Purchase.purchase_date.desc(), Purchase.id.desc()),
+            )
+            .label("rank"),
+        )
+        .where(Purchase.product_id.in_(set(product_ids)))
+        .subquery()
+    )
+    rows = session.execute(
+        select(ranked.c.product_id, ranked.c.price_per_package, ranked.c.purchase_date).where(
+            ranked.c.rank == 1
+        )
+    )
+    return {product_id: (price, when) for product_id, price, when in rows}
+
+
+def fallback_unit_price(prices: Sequence[ProductPrice], info: IngredientInfo) -> Decimal | None:
+    """Price per base unit for stock we don't have: the preferred product's latest purchase,
+    else the most recent purchase of any product; None when nothing was ever priced."""
+    priced = [p for p in prices if p.price_per_package is not None]
+    preferred = [p for p in priced if p.is_preferred]
+    pool = preferred or priced
+    if not pool:
+        return None
+    chosen = max(pool, key=lambda p: (p.price_date or date.min, p.product_id))
+    per_unit = chosen.price_per_base_unit(info)
+    return None if per_unit is None else to_decimal(per_unit)
+
+
+def product_to_buy(prices: Sequence[ProductPrice], info: IngredientInfo) -> ProductPrice | None:
+    """The product a shopping list rounds to: the preferred one, else the cheapest per unit
+    among priced products, else any product."""
+    preferred = [p for p in prices if p.is_preferred]
+    if preferred:
+        return preferred[0]
+    priced = [(p.price_per_base_unit(info), p) for p in prices if p.price_per_package is not None]
+    if priced:
+        return min(priced, key=lambda pair: (pair[0], pair[1].product_id))[1]
+    return min(prices, key=lambda p: p.product_id) if prices else None

@@ -1,0 +1,77 @@
+"""How quantities and money read on screen: "2.5 lb", "3 ¼ cup", "1.2 kg", "$37.85".
+
+Display only: storage and arithmetic keep full precision.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+
+from src.models.enums import Unit
+from src.services.units import convert_exact, factor, to_fraction
+
+_VULGAR = {
+    Fraction(1, 8): "⅛", Fraction(1, 4): "¼", Fraction(1, 3): "⅓", Fraction(3, 8): "⅜",
+    Fraction(1, 2): "½", Fraction(5, 8): "⅝", Fraction(2, 3): "⅔", Fraction(3, 4): "¾",
+    Fraction(7, 8): "⅞",
+}  # fmt: skip
+_KITCHEN_UNITS = {Unit.CUP, Unit.TEASPOON, Unit.TABLESPOON}
+
+
+def format_money(amount: Decimal | None) -> str:
+    """ "$37.85"; an unknown amount reads "unknown", never "$0.00"."""
+    if amount is None:
+        return "unknown"
+    rounded = amount.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    sign = "-" if rounded < 0 else ""
+    return f"{sign}${abs(rounded):,.2f}"
+
+
+def format_number(value: Decimal, places: int = 2) -> str:
+    """At most `places` decimals, trailing zeros dropped: 2.50 → "2.5", 3.0 → "3"."""
+    step = Decimal(1).scaleb(-places)
+    rounded = value.quantize(step, rounding=ROUND_HALF_UP)
+    text = f"{rounded:,.{places}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def format_quantity(quantity: Decimal, unit: Unit) -> str:
+    """A quantity as a baker writes it: cups and spoons in fractions, the rest in decimals."""
+    if unit in _KITCHEN_UNITS:
+        return f"{_kitchen_fraction(to_fraction(quantity))} {unit}"
+    places = 0 if abs(quantity) >= 100 else 2
+    return f"{format_number(quantity, places)} {unit}"
+
+
+def friendly_unit(quantity_in_base: Decimal, base_unit: Unit) -> Unit:
+    """The unit that reads best for a total kept in g, ml or each."""
+    amount = abs(quantity_in_base)
+    if base_unit is Unit.GRAM:
+        return Unit.KILOGRAM if amount >= 1000 else Unit.GRAM
+    if base_unit is Unit.MILLILITER:
+        if amount >= 1000:
+            return Unit.LITER
+        if amount >= factor(Unit.CUP) / 2:
+            return Unit.CUP
+        return Unit.TABLESPOON if amount >= factor(Unit.TABLESPOON) else Unit.TEASPOON
+    return Unit.EACH
+
+
+def format_friendly(quantity_in_base: Decimal, base_unit: Unit) -> str:
+    """A base-unit total shown in its friendliest unit: 4812.5 g → "4.81 kg"."""
+    unit = friendly_unit(quantity_in_base, base_unit)
+    shown = convert_exact(quantity_in_base, base_unit, unit)
+    return format_quantity(Decimal(shown.numerator) / Decimal(shown.denominator), unit)
+
+
+def _kitchen_fraction(value: Fraction) -> str:
+    whole, rest = divmod(value, 1)
+    nearest = min([Fraction(0), Fraction(1), *_VULGAR], key=lambda f: abs(f - rest))
+    if value and abs(nearest - rest) > value * Fraction(3, 100):
+        return format_number(Decimal(value.numerator) / Decimal(value.denominator))
+    if nearest == 1:
+        whole, nearest = whole + 1, Fraction(0)
+    if nearest == 0:
+        return str(whole)
+    return f"{whole} {_VULGAR[nearest]}" if whole else _VULGAR[nearest]

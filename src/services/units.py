@@ -1,0 +1,203 @@
+"""Units of measure: exact factors, conversion (through density), base units, display.
+
+Arithmetic is done in Fractions so that chains such as cup → ml → g through "1 cup = 125 g"
+stay exact (3 cup of flour is exactly 375 g); results are returned as Decimal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+from fractions import Fraction
+
+from src.models.enums import Unit
+from src.services.errors import ConversionError
+
+
+class Dimension(StrEnum):
+    WEIGHT = "weight"
+    VOLUME = "volume"
+    COUNT = "count"
+
+
+# Exact factors to the dimension's base unit (g, ml, each), as given in DOMAIN.md.
+_FACTORS: dict[Unit, tuple[Dimension, Fraction]] = {
+    Unit.GRAM: (Dimension.WEIGHT, Fraction(1)),
+    Unit.KILOGRAM: (Dimension.WEIGHT, Fraction(1000)),
+    Unit.OUNCE: (Dimension.WEIGHT, Fraction("28.349523125")),
+    Unit.POUND: (Dimension.WEIGHT, Fraction("453.59237")),
+    Unit.MILLILITER: (Dimension.VOLUME, Fraction(1)),
+    Unit.LITER: (Dimension.VOLUME, Fraction(1000)),
+    Unit.TEASPOON: (Dimension.VOLUME, Fraction("4.92892159375")),
+    Unit.TABLESPOON: (Dimension.VOLUME, Fraction("14.78676478125")),
+    Unit.FLUID_OUNCE: (Dimension.VOLUME, Fraction("29.5735295625")),
+    Unit.CUP: (Dimension.VOLUME, Fraction("236.5882365")),
+    Unit.PINT: (Dimension.VOLUME, Fraction("473.176473")),
+    Unit.QUART: (Dimension.VOLUME, Fraction("946.352946")),
+    Unit.GALLON: (Dimension.VOLUME, Fraction("3785.411784")),
+    Unit.EACH: (Dimension.COUNT, Fraction(1)),
+    Unit.DOZEN: (Dimension.COUNT, Fraction(12)),
+}
+
+BASE_UNIT = {
+    Dimension.WEIGHT: Unit.GRAM,
+    Dimension.VOLUME: Unit.MILLILITER,
+    Dimension.COUNT: Unit.EACH,
+}
+
+
+@dataclass(frozen=True)
+class Density:
+    """ "1 cup = 125 g": a volume and the weight it holds."""
+
+    volume_quantity: Decimal
+    volume_unit: Unit
+    weight_quantity: Decimal
+    weight_unit: Unit
+
+    def __post_init__(self) -> None:
+        if dimension(self.volume_unit) is not Dimension.VOLUME:
+            raise ConversionError(
+                f"A density needs a volume first ('1 cup = 125 g'), not '{self.volume_unit}'."
+            )
+        if dimension(self.weight_unit) is not Dimension.WEIGHT:
+            raise ConversionError(
+                f"A density needs a weight second ('1 cup = 125 g'), not '{self.weight_unit}'."
+            )
+        if self.volume_quantity <= 0 or self.weight_quantity <= 0:
+            raise ConversionError("Both sides of a density must be more than zero.")
+
+    def grams_per_ml(self) -> Fraction:
+        grams = Fraction(self.weight_quantity) * factor(self.weight_unit)
+        return grams / (Fraction(self.volume_quantity) * factor(self.volume_unit))
+
+    def __str__(self) -> str:
+        volume = f"{_plain(self.volume_quantity)} {self.volume_unit}"
+        return f"{volume} = {_plain(self.weight_quantity)} {self.weight_unit}"
+
+
+def parse_unit(text: str) -> Unit:
+    """The Unit for text such as 'cup', 'cups', 'Tbsp', 'fl oz'; ConversionError otherwise."""
+    key = " ".join(text.strip().lower().replace(".", "").split())
+    unit = _ALIASES.get(key)
+    if unit is None:
+        known = ", ".join(u.value for u in Unit)
+        raise ConversionError(f"'{text}' is not a unit Bake Tracker knows. Use one of: {known}.")
+    return unit
+
+
+def dimension(unit: Unit) -> Dimension:
+    return _FACTORS[unit][0]
+
+
+def factor(unit: Unit) -> Fraction:
+    """How many base units (g, ml or each) one `unit` is."""
+    return _FACTORS[unit][1]
+
+
+def to_fraction(quantity: Decimal | Fraction | int) -> Fraction:
+    return quantity if isinstance(quantity, Fraction) else Fraction(quantity)
+
+
+def to_decimal(value: Fraction) -> Decimal:
+    """Exact when the fraction terminates; otherwise rounded to 28 significant digits."""
+    result = Decimal(value.numerator) / Decimal(value.denominator)
+    return result.normalize() if result == result.to_integral_value() else result
+
+
+def convert_exact(
+    quantity: Decimal | Fraction | int,
+    from_unit: Unit,
+    to_unit: Unit,
+    density: Density | None = None,
+    ingredient: str = "this ingredient",
+) -> Fraction:
+    """`quantity` of `from_unit` expressed in `to_unit`, as an exact Fraction.
+
+    Raises ConversionError naming the ingredient and both units when the conversion needs a
+    density the ingredient does not have, or is between incompatible dimensions.
+    """
+    base = to_fraction(quantity) * factor(from_unit)
+    source, target = dimension(from_unit), dimension(to_unit)
+    if source is not target:
+        base = _across(base, source, target, density, ingredient, (from_unit, to_unit))
+    return base / factor(to_unit)
+
+
+def convert(
+    quantity: Decimal | Fraction | int,
+    from_unit: Unit,
+    to_unit: Unit,
+    density: Density | None = None,
+    ingredient: str = "this ingredient",
+) -> Decimal:
+    """Like convert_exact, returned as a Decimal."""
+    return to_decimal(convert_exact(quantity, from_unit, to_unit, density, ingredient))
+
+
+def _across(
+    base: Fraction,
+    source: Dimension,
+    target: Dimension,
+    density: Density | None,
+    ingredient: str,
+    units: tuple[Unit, Unit],
+) -> Fraction:
+    pair = {source, target}
+    if pair != {Dimension.WEIGHT, Dimension.VOLUME}:
+        raise ConversionError(
+            f"Cannot convert {ingredient} from '{units[0]}' to '{units[1]}': "
+            f"a {source.value} cannot be turned into a {target.value}."
+        )
+    if density is None:
+        raise ConversionError(
+            f"Cannot convert {ingredient} from '{units[0]}' to '{units[1]}' without a density. "
+            f"Add one to the ingredient, e.g. '1 cup = 125 g'."
+        )
+    if source is Dimension.VOLUME:
+        return base * density.grams_per_ml()
+    return base / density.grams_per_ml()
+
+
+def base_unit_for(density: Density | None, used_units: Iterable[Unit]) -> Unit:
+    """The unit an ingredient's totals and stock are kept in.
+
+    Grams when it can be weighed (it has a density, or some recipe line or product is by
+    weight); otherwise ml when something measures it by volume; otherwise each.
+    """
+    dims = {dimension(u) for u in used_units}
+    if Dimension.WEIGHT in dims or (density is not None and Dimension.VOLUME in dims):
+        return Unit.GRAM
+    if Dimension.VOLUME in dims:
+        return Unit.MILLILITER
+    if Dimension.COUNT in dims:
+        return Unit.EACH
+    return Unit.GRAM if density is not None else Unit.EACH
+
+
+def _plain(value: Decimal) -> str:
+    return format(value.normalize(), "f")
+
+
+_ALIASES: dict[str, Unit] = {u.value: u for u in Unit} | {
+    "gram": Unit.GRAM, "grams": Unit.GRAM, "gr": Unit.GRAM,
+    "kilogram": Unit.KILOGRAM, "kilograms": Unit.KILOGRAM, "kgs": Unit.KILOGRAM,
+    "ounce": Unit.OUNCE, "ounces": Unit.OUNCE, "oz wt": Unit.OUNCE,
+    "pound": Unit.POUND, "pounds": Unit.POUND, "lbs": Unit.POUND,
+    "milliliter": Unit.MILLILITER, "milliliters": Unit.MILLILITER, "millilitre": Unit.MILLILITER,
+    "millilitres": Unit.MILLILITER, "mls": Unit.MILLILITER,
+    "liter": Unit.LITER, "liters": Unit.LITER, "litre": Unit.LITER, "litres": Unit.LITER,
+    "teaspoon": Unit.TEASPOON, "teaspoons": Unit.TEASPOON, "tsps": Unit.TEASPOON,
+    "tablespoon": Unit.TABLESPOON, "tablespoons": Unit.TABLESPOON, "tbsps": Unit.TABLESPOON,
+    "tbs": Unit.TABLESPOON,
+    "floz": Unit.FLUID_OUNCE, "fluid ounce": Unit.FLUID_OUNCE, "fluid ounces": Unit.FLUID_OUNCE,
+    "cups": Unit.CUP, "c": Unit.CUP,
+    "pint": Unit.PINT, "pints": Unit.PINT,
+    "quart": Unit.QUART, "quarts": Unit.QUART,
+    "gallon": Unit.GALLON, "gallons": Unit.GALLON,
+    "ea": Unit.EACH, "count": Unit.EACH, "piece": Unit.EACH, "pieces": Unit.EACH,
+    "whole": Unit.EACH, "large": Unit.EACH, "item": Unit.EACH, "items": Unit.EACH,
+    "doz": Unit.DOZEN, "dozens": Unit.DOZEN,
+}  # fmt: skip

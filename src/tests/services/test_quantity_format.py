@@ -1,0 +1,55 @@
+"""Display rounding: sensible on screen, never in storage."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from src.models import Unit
+from src.services.quantity_format import (
+    format_friendly,
+    format_money,
+    format_number,
+    format_quantity,
+)
+
+
+@pytest.mark.parametrize(
+    ("amount", "text"),
+    [("37.848553", "$37.85"), ("0.1502", "$0.15"), ("1.8", "$1.80"), ("1234.5", "$1,234.50"),
+     ("-2.345", "-$2.35")],
+)  # fmt: skip
+def test_money(amount: str, text: str) -> None:
+    assert format_money(Decimal(amount)) == text
+
+
+def test_unknown_money_is_not_zero() -> None:
+    assert format_money(None) == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("quantity", "unit", "text"),
+    [("2.5", Unit.POUND, "2.5 lb"), ("3.25", Unit.CUP, "3 ¼ cup"),
+     ("0.5", Unit.TEASPOON, "½ tsp"), ("0.666667", Unit.CUP, "⅔ cup"),
+     ("1.2", Unit.KILOGRAM, "1.2 kg"), ("19.5", Unit.EACH, "19.5 each"),
+     ("2440.25", Unit.GRAM, "2,440 g"), ("4", Unit.CUP, "4 cup"), ("0.99", Unit.CUP, "1 cup"),
+     ("1.4", Unit.CUP, "1 ⅜ cup"), ("1.44", Unit.CUP, "1.44 cup")],
+)  # fmt: skip
+def test_quantities_read_like_a_baker_writes_them(quantity: str, unit: Unit, text: str) -> None:
+    assert format_quantity(Decimal(quantity), unit) == text
+
+
+@pytest.mark.parametrize(
+    ("quantity", "unit", "text"),
+    [("4812.5", Unit.GRAM, "4.81 kg"), ("450", Unit.GRAM, "450 g"),
+     ("69.0049023125", Unit.MILLILITER, "4 ⅔ tbsp"), ("9.8578431875", Unit.MILLILITER, "2 tsp"),
+     ("473.176473", Unit.MILLILITER, "2 cup"), ("19.5", Unit.EACH, "19.5 each")],
+)  # fmt: skip
+def test_friendly_unit_for_base_totals(quantity: str, unit: Unit, text: str) -> None:
+    assert format_friendly(Decimal(quantity), unit) == text
+
+
+def test_format_number_drops_trailing_zeros() -> None:
+    assert format_number(Decimal("2.50")) == "2.5"
+    assert format_number(Decimal("3.000")) == "3"
