@@ -99,13 +99,9 @@ def _take(
     ingredient: str,
 ) -> LotTake:
     if taken_base == available:
-        quantity = lot.remaining
+        exact = to_fraction(lot.remaining)
     else:
-        quantity = to_decimal(convert_exact(taken_base, base_unit, lot.unit, density, ingredient))
-        quantity = min(quantity, lot.remaining)
-    cost = (
-        None
-        if lot.unit_cost is None
-        else to_decimal(to_fraction(quantity) * to_fraction(lot.unit_cost))
-    )
+        exact = convert_exact(taken_base, base_unit, lot.unit, density, ingredient)
+    quantity = min(to_decimal(exact), lot.remaining)
+    cost = None if lot.unit_cost is None else to_decimal(exact * to_fraction(lot.unit_cost))
     return LotTake(lot.lot_id, quantity, lot.unit, to_decimal(taken_base), cost)

@@ -1,0 +1,112 @@
+"""What ingredients will cost: a FIFO dry run over current lots, with a price fallback.
+
+Recipe costs, plan cost estimates and "record anyway" production all price ingredient needs
+through `estimate_costs`, so they agree to the cent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+
+from sqlalchemy.orm import Session
+
+from src.services.fifo import FifoAllocation
+from src.services.prices import fallback_unit_price, product_prices
+from src.services.recipe_graph import IngredientInfo
+from src.services.stock import plan_consumption
+from src.services.units import to_decimal, to_fraction
+
+
+@dataclass(frozen=True)
+class IngredientCost:
+    ingredient_id: int
+    ingredient: str
+    quantity: Decimal  # base units needed
+    unit: str
+    from_stock: Decimal  # base units covered by lots
+    stock_cost: Decimal | None  # None when a lot's cost is unknown
+    uncovered: Decimal  # base units priced at the latest price (or unpriced)
+    uncovered_cost: Decimal | None  # None when there is no price at all
+    allocation: FifoAllocation
+
+    @property
+    def cost(self) -> Decimal | None:
+        """Total for the line, or None ("unknown"/"unpriced") if any part has no price."""
+        if self.stock_cost is None or self.uncovered_cost is None:
+            return None
+        return self.stock_cost + self.uncovered_cost
+
+    @property
+    def unpriced(self) -> bool:
+        return self.cost is None
+
+
+@dataclass(frozen=True)
+class CostEstimate:
+    lines: tuple[IngredientCost, ...]
+
+    @property
+    def total(self) -> Decimal | None:
+        """The total, or None when any line is unpriced (shown as "unknown", never $0)."""
+        costs = [line.cost for line in self.lines]
+        if any(c is None for c in costs):
+            return None
+        return sum((c for c in costs if c is not None), Decimal(0))
+
+    @property
+    def known_total(self) -> Decimal:
+        """The sum of the lines that do have a price (for "at least $x")."""
+        return sum((line.cost for line in self.lines if line.cost is not None), Decimal(0))
+
+    @property
+    def unpriced(self) -> tuple[IngredientCost, ...]:
+        return tuple(line for line in self.lines if line.unpriced)
+
+
+def estimate_costs(
+    session: Session, needs: Mapping[int, Decimal], ingredients: Mapping[int, IngredientInfo]
+) -> CostEstimate:
+    """Cost of `needs` (base units per ingredient id) without changing stock.
+
+    Lots are taken FIFO; what stock does not cover is priced at the latest purchase price of
+    the preferred (else any) product; with no price at all the line is flagged unpriced.
+    Queries: a fixed number, whatever the number of ingredients.
+    """
+    allocations = plan_consumption(session, needs, ingredients)
+    prices = product_prices(session, needs)
+    lines = [
+        _line(
+            ingredients[i],
+            need,
+            allocations[i],
+            fallback_unit_price(prices.get(i, []), ingredients[i]),
+        )
+        for i, need in needs.items()
+    ]
+    return CostEstimate(tuple(sorted(lines, key=lambda line: line.ingredient.lower())))
+
+
+def _line(
+    info: IngredientInfo, need: Decimal, allocation: FifoAllocation, unit_price: Decimal | None
+) -> IngredientCost:
+    uncovered = allocation.shortfall
+    if uncovered == 0:
+        uncovered_cost: Decimal | None = Decimal(0)
+    elif unit_price is None:
+        uncovered_cost = None
+    else:
+        uncovered_cost = to_decimal(to_fraction(uncovered) * Fraction(unit_price))
+    return IngredientCost(
+        ingredient_id=info.id,
+        ingredient=info.name,
+        quantity=need,
+        unit=info.base_unit.value,
+        from_stock=need - uncovered,
+        stock_cost=allocation.cost,
+        uncovered=uncovered,
+        uncovered_cost=uncovered_cost,
+        allocation=allocation,
+    )

@@ -1,0 +1,91 @@
+"""Cost estimates: FIFO dry run, latest-price fallback, unpriced lines flagged."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from src.models import InventoryItem, Product, Purchase, Unit
+from src.services.costing import estimate_costs
+from src.services.recipe_graph import ingredient_totals, load_recipe_graph
+from src.services.slugs import slugify, unique_slug
+from src.tests.worked_example import WorkedExample, build_worked_example
+
+
+def _estimate(session: Session, ex: WorkedExample, recipe: str, batches: int):  # type: ignore[no-untyped-def]
+    graph = load_recipe_graph(session, [ex.recipes[recipe]])
+    needs = ingredient_totals(graph, [(ex.recipes[recipe], batches)])
+    return estimate_costs(session, needs, graph.ingredients)
+
+
+def test_seven_batches_of_sugar_cookies_cost_37_85(session: Session) -> None:
+    ex = build_worked_example(session)
+    before = dict(session.execute(select(InventoryItem.id, InventoryItem.remaining_quantity)).all())
+    estimate = _estimate(session, ex, "sugar-cookies", 7)
+    assert estimate.total is not None
+    assert round(estimate.total, 6) == Decimal("37.848553")  # DOMAIN.md: 37.848553…
+    by_name = {line.ingredient: line for line in estimate.lines}
+    assert by_name["All-purpose flour"].stock_cost is not None
+    assert round(by_name["All-purpose flour"].cost or 0, 4) == Decimal("4.2668")
+    assert by_name["Eggs"].cost == Decimal("2.3275")
+    assert by_name["Vanilla extract"].cost == Decimal("7.5775")  # 14 tsp of $12.99 / 4 fl oz
+    assert estimate.unpriced == ()
+    after = dict(session.execute(select(InventoryItem.id, InventoryItem.remaining_quantity)).all())
+    assert after == before  # a dry run never changes stock
+
+
+def test_nested_icing_without_any_price_is_flagged_unpriced(session: Session) -> None:
+    ex = build_worked_example(session)
+    estimate = _estimate(session, ex, "gingerbread", 1)
+    assert estimate.total is None
+    assert {line.ingredient for line in estimate.unpriced} == {"Ground ginger", "Powdered sugar"}
+    assert estimate.known_total > 0
+
+
+def test_what_stock_does_not_cover_is_priced_at_the_latest_purchase(session: Session) -> None:
+    ex = build_worked_example(session)
+    # 12 eggs on hand at $3.99/dozen; 20 needed → 8 more at the latest price ($4.80/dozen).
+    session.add(
+        Purchase(
+            product_id=ex.products["egg"],
+            purchase_date=date(2026, 11, 15),
+            packages_bought=Decimal(1),
+            price_per_package=Decimal("4.80"),
+        )
+    )
+    session.flush()
+    estimate = _estimate(session, ex, "royal-icing", 6)  # 18 eggs
+    eggs = next(line for line in estimate.lines if line.ingredient == "Eggs")
+    assert eggs.from_stock == 12 and eggs.uncovered == 6
+    assert eggs.stock_cost == Decimal("3.99")
+    assert eggs.uncovered_cost == Decimal("2.4")
+
+
+def test_a_product_in_another_unit_prices_through_density(session: Session) -> None:
+    ex = build_worked_example(session, with_stock=False)
+    product = Product(
+        ingredient_id=ex.ingredients["powdered-sugar"], name="Powdered sugar 2 lb",
+        package_quantity=Decimal(2), package_unit=Unit.POUND,
+    )  # fmt: skip
+    session.add(product)
+    session.add(
+        Purchase(product=product, purchase_date=date(2026, 11, 1),
+                 packages_bought=Decimal(1), price_per_package=Decimal("2.49"))
+    )  # fmt: skip
+    session.flush()
+    estimate = _estimate(session, ex, "royal-icing", 1)  # 4 cup = 480 g
+    sugar = next(line for line in estimate.lines if line.ingredient == "Powdered sugar")
+    assert sugar.cost is not None
+    assert round(sugar.cost, 6) == round(Decimal(480) / Decimal("907.18474") * Decimal("2.49"), 6)
+
+
+def test_slugs_are_readable_and_unique(session: Session) -> None:
+    from src.models import Recipe
+
+    assert slugify("Crème Brûlée (Mini)") == "creme-brulee-mini"
+    build_worked_example(session, with_stock=False)
+    assert unique_slug(session, Recipe.slug, "Sugar Cookies") == "sugar-cookies-2"
+    assert unique_slug(session, Recipe.slug, "Shortbread") == "shortbread"
