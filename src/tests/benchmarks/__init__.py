@@ -1,0 +1,1 @@
+"""Benchmarks at scale: a data generator and timed, query-counted operations."""
