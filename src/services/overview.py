@@ -1,0 +1,76 @@
+"""What the dashboard shows at a glance: how much is in the database and what comes next."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy.orm import Session
+
+from src.models import Event, Ingredient, PlanState, Recipe
+from src.services.database import Database
+
+UPCOMING_LIMIT = 20
+
+
+@dataclass(frozen=True)
+class UpcomingEvent:
+    slug: str
+    name: str
+    event_date: date
+    plan_state: PlanState
+
+
+@dataclass(frozen=True)
+class Overview:
+    ingredient_count: int
+    recipe_count: int
+    event_count: int
+    upcoming_events: tuple[UpcomingEvent, ...]
+
+    @property
+    def is_empty(self) -> bool:
+        return self.ingredient_count == self.recipe_count == self.event_count == 0
+
+
+def overview(db: Database, today: date) -> Overview:
+    """Counts of active ingredients, recipes and events, and the events still ahead.
+
+    Events in production stay listed after their date until they are completed.
+    """
+    with db.transaction() as session:
+        return Overview(
+            ingredient_count=_count(session, Ingredient, Ingredient.is_archived.is_(False)),
+            recipe_count=_count(session, Recipe, Recipe.is_archived.is_(False)),
+            event_count=_count(session, Event),
+            upcoming_events=_upcoming(session, today),
+        )
+
+
+def is_empty(db: Database) -> bool:
+    """True when there is nothing at all yet: no ingredients, recipes or events (first run)."""
+    with db.transaction() as session:
+        return not any(
+            session.scalar(select(select(model.id).exists()))
+            for model in (Ingredient, Recipe, Event)
+        )
+
+
+def _count(
+    session: Session, model: type[Ingredient | Recipe | Event], *where: ColumnElement[bool]
+) -> int:
+    query = select(func.count()).select_from(model)
+    for condition in where:
+        query = query.where(condition)
+    return session.scalar(query) or 0
+
+
+def _upcoming(session: Session, today: date) -> tuple[UpcomingEvent, ...]:
+    rows = session.execute(
+        select(Event.slug, Event.name, Event.event_date, Event.plan_state)
+        .where(or_(Event.event_date >= today, Event.plan_state == PlanState.IN_PRODUCTION))
+        .order_by(Event.event_date, Event.name)
+        .limit(UPCOMING_LIMIT)
+    )
+    return tuple(UpcomingEvent(*row) for row in rows)
