@@ -1,0 +1,89 @@
+from datetime import date
+from decimal import Decimal
+
+import customtkinter as ctk
+
+from src.services.formatting import format_money
+from src.tests.ui.conftest import press, pump, screenshot, type_into
+from src.ui.widgets.data_table import Column, DataTable, Row
+
+COLUMNS = [
+    Column("name", "Ingredient"),
+    Column("cost", "Cost", numeric=True, format=lambda v: format_money(v)),  # type: ignore[arg-type]
+    Column("bought", "Bought"),
+]
+ROWS = [
+    Row("flour", ("Flour", Decimal("9.50"), date(2026, 11, 2))),
+    Row("sugar", ("Sugar", Decimal("10.00"), date(2026, 10, 1))),
+    Row("butter", ("butter", Decimal("100"), None)),
+]
+
+
+def _table(window: ctk.CTkToplevel, **options: object) -> DataTable:
+    table = DataTable(window, COLUMNS, **options)  # type: ignore[arg-type]
+    table.pack(fill="both", expand=True)
+    table.set_rows(ROWS)
+    pump(window)
+    return table
+
+
+def test_money_sorts_by_value_not_by_text(window: ctk.CTkToplevel) -> None:
+    table = _table(window)
+    table.tree.tk.call(table.tree.heading("cost", "command"))
+    assert table.visible_keys() == ["flour", "sugar", "butter"]
+    assert table.visible_values()[1] == ("Sugar", "$10.00", "2026-10-01")
+    table.tree.tk.call(table.tree.heading("cost", "command"))
+    assert table.visible_keys() == ["butter", "sugar", "flour"]
+    assert table.tree.heading("cost", "text") == "Cost ▼"
+
+
+def test_text_sorts_case_blind_and_blanks_go_last(window: ctk.CTkToplevel) -> None:
+    table = _table(window)
+    table.sort_by("name")
+    assert table.visible_keys() == ["butter", "flour", "sugar"]
+    table.sort_by("bought")
+    assert table.visible_keys() == ["sugar", "flour", "butter"]
+
+
+def test_search_filters_rows_by_every_word_and_escape_clears_it(window: ctk.CTkToplevel) -> None:
+    table = _table(window)
+    assert table.search is not None
+    type_into(table.search, "su 10")
+    assert table.visible_keys() == ["sugar"]
+    screenshot(window, "data-table-filtered")
+    press(table.search, "Escape")
+    assert len(table.visible_keys()) == 3
+
+
+def test_new_rows_keep_the_sort_and_the_selection(window: ctk.CTkToplevel) -> None:
+    picked: list[list[str]] = []
+    table = _table(window, on_select=picked.append)
+    table.sort_by("cost", descending=True)
+    table.select(["sugar"])
+    pump(window)
+    table.set_rows([*ROWS, Row("eggs", ("Eggs", Decimal("3.99"), None))])
+    assert table.visible_keys() == ["butter", "sugar", "flour", "eggs"]
+    assert table.selected_keys() == ["sugar"]
+    assert picked[-1] == ["sugar"]
+
+
+def test_double_click_and_return_activate_a_row(window: ctk.CTkToplevel) -> None:
+    opened: list[str] = []
+    table = _table(window, on_activate=opened.append)
+    table.tree.focus_force()
+    table.tree.focus("flour")
+    table.tree.event_generate("<Return>")
+    x, y, _w, h = table.tree.bbox("sugar")
+    for _click in range(2):  # two quick clicks make Tk's <Double-1>
+        table.tree.event_generate("<ButtonPress-1>", x=x + 5, y=y + h // 2)
+        table.tree.event_generate("<ButtonRelease-1>", x=x + 5, y=y + h // 2)
+    assert opened == ["flour", "sugar"]
+
+
+def test_an_empty_list_shows_its_empty_text(window: ctk.CTkToplevel) -> None:
+    table = _table(window, searchable=False)
+    table.set_rows([])
+    table.set_empty_text("No ingredients yet")
+    pump(window)
+    assert table.empty_label.winfo_ismapped()
+    assert table.focus_search() is False

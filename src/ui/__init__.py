@@ -1,0 +1,1 @@
+"""The customtkinter desktop application. Calls src.services only (see src/tests/test_layers.py)."""

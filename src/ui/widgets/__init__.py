@@ -1,0 +1,1 @@
+"""Reusable widgets: the list (DataTable), form fields with inline validation, type-ahead."""

@@ -1,0 +1,214 @@
+"""A list over ttk.Treeview: headings, click-to-sort, a search box, selection callbacks.
+
+    table = DataTable(parent, columns=[Column("name", "Name"),
+                                       Column("cost", "Cost", format=format_money, numeric=True)])
+    table.set_rows([Row("flour", ("Flour", Decimal("4.99")))])
+
+Rows keep their raw values (Decimal, date, int); columns format them for display and sort by
+the raw value, so "$10.00" sorts after "$9.50".
+"""
+
+from __future__ import annotations
+
+import tkinter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from tkinter import ttk
+
+import customtkinter as ctk
+
+from src.ui import theme
+from src.ui.widgets.sorting import sort_key
+
+ASCENDING, DESCENDING = " ▲", " ▼"
+
+
+def _plain(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    heading: str
+    width: int = 140
+    numeric: bool = False  # right-aligned; sorts by value either way
+    stretch: bool = True
+    format: Callable[[object], str] = field(default=_plain)
+
+
+@dataclass(frozen=True)
+class Row:
+    key: str  # the identity callbacks receive (a slug, an id as text)
+    values: tuple[object, ...]
+
+
+class DataTable(ctk.CTkFrame):
+    def __init__(
+        self,
+        master: tkinter.Misc,
+        columns: Sequence[Column],
+        *,
+        searchable: bool = True,
+        search_placeholder: str = "Search…",
+        on_select: Callable[[list[str]], None] | None = None,
+        on_activate: Callable[[str], None] | None = None,
+        height: int = 12,
+    ) -> None:
+        super().__init__(master, fg_color="transparent")
+        self.columns = tuple(columns)
+        self.on_select = on_select
+        self.on_activate = on_activate
+        self._rows: list[Row] = []
+        self._sort: tuple[int, bool] | None = None  # (column index, descending)
+        self.search = self._build_search(search_placeholder) if searchable else None
+        self.tree = self._build_tree(height)
+        self.empty_label = ctk.CTkLabel(
+            self, text="", text_color=theme.MUTED, fg_color=theme.LIST_BG, font=theme.body_font()
+        )
+
+    # -- public API -------------------------------------------------------------------------
+    def set_rows(self, rows: Sequence[Row]) -> None:
+        """Replace the rows, keeping the sort order, the search text and the selection."""
+        selected = self.selected_keys()
+        self._rows = list(rows)
+        self._render()
+        self.select([key for key in selected if self.tree.exists(key)])
+
+    def visible_keys(self) -> list[str]:
+        return list(self.tree.get_children())
+
+    def visible_values(self) -> list[tuple[str, ...]]:
+        """The displayed text of each visible row (what the baker reads)."""
+        return [tuple(self.tree.item(key, "values")) for key in self.tree.get_children()]
+
+    def selected_keys(self) -> list[str]:
+        return list(self.tree.selection())
+
+    def select(self, keys: Sequence[str]) -> None:
+        self.tree.selection_set(list(keys))
+        if keys:
+            self.tree.see(keys[0])
+
+    def sort_by(self, column_key: str, *, descending: bool = False) -> None:
+        index = [column.key for column in self.columns].index(column_key)
+        self._sort = (index, descending)
+        self._render()
+
+    def set_empty_text(self, text: str) -> None:
+        """Shown over the list when it has no rows (e.g. "No events yet")."""
+        self.empty_label.configure(text=text)
+        self._update_empty_label()
+
+    def focus_search(self) -> bool:
+        if self.search is None:
+            return False
+        self.search.focus_set()
+        self.search.select_range(0, "end")
+        return True
+
+    # -- building ---------------------------------------------------------------------------
+    def _build_search(self, placeholder: str) -> ctk.CTkEntry:
+        entry = ctk.CTkEntry(self, placeholder_text=placeholder, width=260)
+        entry.pack(anchor="w", pady=(0, theme.GAP))
+        entry.bind("<KeyRelease>", lambda _event: self._render())
+        entry.bind("<Escape>", lambda _event: self._clear_search())
+        return entry
+
+    def _build_tree(self, height: int) -> ttk.Treeview:
+        frame = ctk.CTkFrame(self, fg_color=theme.LIST_BG, corner_radius=6)
+        frame.pack(fill="both", expand=True)
+        tree = ttk.Treeview(
+            frame,
+            columns=[column.key for column in self.columns],
+            show="headings",
+            height=height,
+            style=theme.style_treeview(self),
+        )
+        for index, column in enumerate(self.columns):
+            tree.heading(
+                column.key,
+                text=column.heading,
+                anchor="e" if column.numeric else "w",
+                command=lambda i=index: self._toggle(i),
+            )
+            anchor = "e" if column.numeric else "w"
+            tree.column(column.key, width=column.width, stretch=column.stretch, anchor=anchor)
+        scrollbar = ctk.CTkScrollbar(frame, command=tree.yview)
+        tree.configure(yscrollcommand=scrollbar.set)
+        scrollbar.pack(side="right", fill="y", padx=(0, 2), pady=2)
+        tree.pack(side="left", fill="both", expand=True, padx=(2, 0), pady=2)
+        tree.bind("<<TreeviewSelect>>", self._selected)
+        tree.bind("<Double-1>", self._double_clicked)
+        tree.bind("<Return>", lambda _event: self._activate(tree.focus()))
+        tree.tag_configure("stripe", background=theme.pick(theme.LIST_STRIPE))
+        return tree
+
+    # -- behaviour --------------------------------------------------------------------------
+    def _render(self) -> None:
+        self.tree.delete(*self.tree.get_children())
+        for number, row in enumerate(self._sorted(self._filtered())):
+            tags = ("stripe",) if number % 2 else ()
+            self.tree.insert("", "end", iid=row.key, values=self._texts(row), tags=tags)
+        self._update_headings()
+        self._update_empty_label()
+
+    def _texts(self, row: Row) -> tuple[str, ...]:
+        return tuple(
+            column.format(value) for column, value in zip(self.columns, row.values, strict=True)
+        )
+
+    def _filtered(self) -> list[Row]:
+        words = self.search.get().casefold().split() if self.search is not None else []
+        if not words:
+            return self._rows
+        return [row for row in self._rows if self._matches(row, words)]
+
+    def _matches(self, row: Row, words: list[str]) -> bool:
+        text = " ".join(self._texts(row)).casefold()
+        return all(word in text for word in words)
+
+    def _sorted(self, rows: list[Row]) -> list[Row]:
+        if self._sort is None:
+            return rows
+        index, descending = self._sort
+        return sorted(rows, key=lambda row: sort_key(row.values[index]), reverse=descending)
+
+    def _toggle(self, index: int) -> None:
+        descending = self._sort == (index, False)
+        self._sort = (index, descending)
+        self._render()
+
+    def _update_headings(self) -> None:
+        for index, column in enumerate(self.columns):
+            marker = ""
+            if self._sort is not None and self._sort[0] == index:
+                marker = DESCENDING if self._sort[1] else ASCENDING
+            self.tree.heading(column.key, text=column.heading + marker)
+
+    def _update_empty_label(self) -> None:
+        if not self.tree.get_children() and self.empty_label.cget("text"):
+            self.empty_label.place(in_=self.tree, relx=0.5, rely=0.45, anchor="center")
+        else:
+            self.empty_label.place_forget()
+
+    def _clear_search(self) -> None:
+        if self.search is not None:
+            self.search.delete(0, "end")
+            self._render()
+
+    def _selected(self, _event: tkinter.Event) -> None:
+        if self.on_select is not None:
+            self.on_select(self.selected_keys())
+
+    def _double_clicked(self, event: tkinter.Event) -> None:
+        self._activate(self.tree.identify_row(event.y))  # "" on a heading or empty space
+
+    def _activate(self, key: str) -> None:
+        if key and self.on_activate is not None:
+            self.on_activate(key)
+
+    def _set_appearance_mode(self, mode_string: str) -> None:
+        super()._set_appearance_mode(mode_string)
+        theme.style_treeview(self)
+        self.tree.tag_configure("stripe", background=theme.pick(theme.LIST_STRIPE))
