@@ -1,0 +1,12 @@
+"""The screens. Register each real screen here (see src/ui/registry.py); no placeholders."""
+
+from __future__ import annotations
+
+from src.ui.registry import ViewRegistry, ViewSpec
+from src.ui.views.dashboard import DashboardView
+
+
+def default_registry() -> ViewRegistry:
+    registry = ViewRegistry()
+    registry.register(ViewSpec("dashboard", "Dashboard", DashboardView))
+    return registry
