@@ -3,7 +3,7 @@ from decimal import Decimal
 
 import customtkinter as ctk
 
-from src.services.formatting import format_money
+from src.services.quantity_format import format_money
 from src.tests.ui.conftest import press, pump, screenshot, type_into
 from src.ui.widgets.data_table import Column, DataTable, Row
 
