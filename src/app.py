@@ -19,6 +19,9 @@ from src.ui.main_window import MainWindow
 from src.ui.views import default_registry
 
 LOG_FILE_NAME = "bake-tracker.log"
+# customtkinter asks the system for light/dark every 30 ms; on Linux that starts a gsettings
+# process each time. Once a second follows a system switch just as well at a fraction of the cost.
+APPEARANCE_POLL_MS = 1000
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -41,6 +44,7 @@ def configure_logging(folder: Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    ctk.AppearanceModeTracker.update_loop_interval = APPEARANCE_POLL_MS
     ctk.set_appearance_mode("System")
     root = ctk.CTk()
     try:

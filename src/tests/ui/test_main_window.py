@@ -13,7 +13,8 @@ from src.services.database import Database
 from src.tests import factories
 from src.tests.ui.conftest import pump, screenshot
 from src.ui import events
-from src.ui.dialogs.confirm import confirm
+from src.ui.actions import FirstRunChoice
+from src.ui.dialogs.confirm import ConfirmDialog
 from src.ui.main_window import MainWindow
 from src.ui.registry import ViewRegistry, ViewSpec
 from src.ui.settings import UiSettings, load_settings, save_settings
@@ -63,7 +64,7 @@ def test_every_dialog_opens_and_is_photographed(
 ) -> None:
     main = _open(window, stocked_db, settings_file)
     confirmed: list[bool] = []
-    dialog = confirm(
+    dialog = ConfirmDialog(
         main,
         "Void this run?",
         "Stock goes back.",
@@ -71,11 +72,13 @@ def test_every_dialog_opens_and_is_photographed(
         confirm_text="Void run",
         destructive=True,
     )
+    dialog.show()
     pump(window)
     screenshot(dialog, "dialog-confirm")
     dialog.confirm_button.invoke()
     assert confirmed == [True]
-    cancelled = confirm(main, "Delete?", "Sure?", lambda: confirmed.append(False))
+    cancelled = ConfirmDialog(main, "Delete?", "Sure?", lambda: confirmed.append(False))
+    cancelled.show()
     pump(window)
     cancelled.cancel_button.invoke()
     assert confirmed == [True] and not cancelled.winfo_exists()
@@ -216,3 +219,26 @@ def test_background_work_shows_progress_in_the_status_bar(
             break
         pump(window, 20)
     assert done == ["ok"] and not main.status.busy
+
+
+def test_a_first_run_choice_with_a_service_runs_in_the_background_then_shows_the_dashboard(
+    window: ctk.CTkToplevel, db: Database, settings_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def load(database: Database, progress: object) -> str:
+        with database.transaction() as session:
+            factories.recipe(session, name="Gingerbread")
+        return "Demo season loaded."
+
+    choice = FirstRunChoice("demo", "Load the demo season", "Try it with sample data.", load)
+    monkeypatch.setattr("src.ui.main_window.first_run_choices", lambda: [choice])
+    main = _open(window, db, settings_file)
+    assert main.welcome is not None
+    main.welcome.buttons["demo"].invoke()
+    for _ in range(100):
+        if main.current == "dashboard":
+            break
+        pump(window, 20)
+    view = main.views["dashboard"]
+    assert isinstance(view, DashboardView)
+    assert view.counts["Recipes"].cget("text") == "1"
+    assert main.status.message == "Demo season loaded."

@@ -12,7 +12,7 @@ from src.ui.dialogs.base import ModalDialog
 
 
 class ConfirmDialog(ModalDialog):
-    """on_confirm runs only when the baker presses the confirm button."""
+    """on_confirm runs only when the baker presses the confirm button. Open with .show()."""
 
     def __init__(
         self,
@@ -45,19 +45,3 @@ class ConfirmDialog(ModalDialog):
     def _confirm(self) -> None:
         self.close()
         self._on_confirm()
-
-
-def confirm(
-    parent: tkinter.Misc,
-    title: str,
-    message: str,
-    on_confirm: Callable[[], None],
-    *,
-    confirm_text: str = "OK",
-    destructive: bool = False,
-) -> ConfirmDialog:
-    dialog = ConfirmDialog(
-        parent, title, message, on_confirm, confirm_text=confirm_text, destructive=destructive
-    )
-    dialog.show()
-    return dialog
