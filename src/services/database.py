@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -150,3 +151,41 @@ def check_schema_version(database: Database) -> None:
             f"This database uses schema {version}; run 'python -m src.cli upgrade' "
             f"to bring it to schema {SCHEMA_VERSION} (a backup is kept)."
         )
+
+
+def sqlite_copy(source: Path, target: Path) -> None:
+    """Copy a SQLite database with the online backup API (consistent even while in use)."""
+    with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(target)) as dst:
+        src.backup(dst)
+
+
+def sqlite_copy_standalone(source: Path, target: Path) -> None:
+    """Like sqlite_copy, but the copy is one self-contained file (no -wal beside it)."""
+    sqlite_copy(source, target)
+    with closing(sqlite3.connect(target)) as dst:
+        dst.execute("PRAGMA journal_mode = DELETE")
+
+
+def sqlite_checkpoint(path: Path) -> None:
+    """Move everything in the -wal file into the database file and empty the -wal."""
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def sqlite_integrity_problems(path: Path) -> list[str]:
+    """PRAGMA integrity_check of a file; [] when it is a sound SQLite database."""
+    try:
+        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+            result = [row[0] for row in conn.execute("PRAGMA integrity_check")]
+    except sqlite3.DatabaseError as error:
+        return [f"{path.name} is not a readable SQLite database ({error})."]
+    return [] if result == ["ok"] else result
+
+
+def sqlite_tables(path: Path) -> set[str]:
+    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+        return {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+
+
+def sqlite_side_files(path: Path) -> list[Path]:
+    return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
