@@ -9,7 +9,18 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import CheckConstraint, bindparam, delete, func, insert, select, text, update
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    Insert,
+    bindparam,
+    delete,
+    func,
+    insert,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -79,7 +90,7 @@ def insert_rows(session: Session, rows: Rows, *, replace: bool) -> dict[str, int
     if replace:
         clear_tables(session)
     else:
-        _ensure_empty(session)
+        ensure_empty(session)
     ids: dict[str, dict[str, int]] = {}
     for spec in TABLES:
         _insert_table(session, spec, rows[spec.name], ids)
@@ -99,7 +110,7 @@ def row_counts(session: Session) -> dict[str, int]:
     }
 
 
-def _ensure_empty(session: Session) -> None:
+def ensure_empty(session: Session) -> None:
     held = [f"{n} {name.replace('_', ' ')}" for name, n in row_counts(session).items() if n]
     if held:
         raise ConflictError(
@@ -118,10 +129,20 @@ def _insert_table(
     params = [_bound(spec, row, n, ids) for n, row in enumerate(rows, start=1)]
     try:
         with session.begin_nested():
-            session.execute(insert(spec.table), params)
+            session.execute(_insert(spec), params)
     except IntegrityError as error:
         raise _explain(session, spec, rows, params, error) from None
     _link_self_references(session, spec, rows, ids)
+
+
+def _insert(spec: TableSpec) -> Insert:
+    """INSERT keeping a missing JSON value SQL NULL (plain None would be stored as 'null')."""
+    json_columns = {
+        c.name: bindparam(c.name, type_=JSON(none_as_null=True))
+        for c in spec.columns
+        if isinstance(c.type, JSON)
+    }
+    return insert(spec.table).values(json_columns) if json_columns else insert(spec.table)
 
 
 def _bound(
@@ -165,7 +186,7 @@ def _explain(
     for index, (row, bound) in enumerate(zip(rows, params, strict=True)):
         try:
             with session.begin_nested():
-                session.execute(insert(spec.table), [bound])
+                session.execute(_insert(spec), [bound])
         except IntegrityError as refused:
             field, reason = _reason(spec, str(refused.orig))
             return ImportRejected([problem(spec, row, index, field, reason)])

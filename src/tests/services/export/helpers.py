@@ -1,0 +1,43 @@
+"""Helpers for export/import tests: a world database, its document, a full raw dump."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import text
+
+from src.models import Base
+from src.services.database import Database
+from src.services.export.writer import export_document
+from src.tests.models.world import build_world
+
+
+def world(db: Database) -> None:
+    with db.transaction() as session:
+        build_world(session)
+
+
+def document_of(db: Database) -> dict[str, Any]:
+    with db.transaction() as session:
+        return export_document(session)
+
+
+def without_time(document: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in document.items() if key != "exported_at"}
+
+
+def full_dump(db: Database, *leave_out: str) -> dict[str, list[tuple[Any, ...]]]:
+    """Every stored value of every table (ids included), exactly as the database holds it."""
+    with db.engine.connect() as conn:
+        return {
+            table.name: [tuple(row) for row in conn.execute(text(f"SELECT * FROM {table.name}"))]
+            for table in Base.metadata.sorted_tables
+            if table.name not in leave_out
+        }
+
+
+def write_json(path: Path, document: dict[str, Any]) -> Path:
+    path.write_text(json.dumps(document), encoding="utf-8")
+    return path

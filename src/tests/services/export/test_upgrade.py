@@ -1,0 +1,120 @@
+"""Schema upgrade keeps every row, and a killed upgrade leaves the old or the new database."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text, update
+
+from src.models import SCHEMA_VERSION, SchemaInfo
+from src.services.database import (
+    PROJECT_ROOT,
+    open_database,
+    schema_version,
+    sqlite_integrity_problems,
+)
+from src.services.errors import DatabaseError, ValidationError
+from src.services.export.registry import TABLES
+from src.services.export.upgrade import PAUSE_ENV_VAR, upgrade_database
+from src.tests.services.export.helpers import full_dump, world
+
+
+@pytest.fixture
+def old_file(tmp_path: Path) -> Path:
+    """A schema 0 database: the finished unit's yield column still has its old name."""
+    path = tmp_path / "bake.db"
+    db = open_database(path)
+    world(db)
+    with db.transaction() as session:
+        session.execute(update(SchemaInfo).values(schema_version=0))
+        session.execute(
+            text("ALTER TABLE finished_units RENAME COLUMN yield_per_batch TO items_per_batch")
+        )
+    db.dispose()
+    return path
+
+
+def _dump_of(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    db = open_database(path)
+    try:
+        return full_dump(db, "schema_info")
+    finally:
+        db.dispose()
+
+
+@pytest.fixture
+def current_file(tmp_path: Path) -> Path:
+    path = tmp_path / "bake.db"
+    db = open_database(path)
+    world(db)
+    db.dispose()
+    return path
+
+
+def test_upgrade_keeps_every_row(current_file: Path) -> None:
+    before = _dump_of(current_file)
+    result = upgrade_database(current_file)
+    assert _dump_of(current_file) == before
+    assert result.backup.path.exists()
+    assert sum(result.counts.values()) == sum(len(rows) for rows in before.values())
+
+
+def test_an_old_schema_is_upgraded_through_its_transform(old_file: Path) -> None:
+    with pytest.raises(DatabaseError, match="upgrade"):
+        open_database(old_file)
+    result = upgrade_database(old_file)
+    assert (result.from_version, result.to_version) == (0, SCHEMA_VERSION)
+    db = open_database(old_file)
+    assert schema_version(db) == SCHEMA_VERSION
+    with db.engine.connect() as conn:
+        assert conn.execute(text("SELECT yield_per_batch FROM finished_units")).scalar() == "36"
+    db.dispose()
+
+
+def test_a_failed_upgrade_leaves_the_old_file(old_file: Path) -> None:
+    with sqlite3.connect(old_file) as conn:
+        conn.execute("PRAGMA ignore_check_constraints = ON")
+        conn.execute("UPDATE inventory_items SET remaining_quantity = '-5'")
+    before = old_file.read_bytes()
+    with pytest.raises(ValidationError, match="remaining_quantity"):
+        upgrade_database(old_file)
+    assert old_file.read_bytes() == before
+    assert [p.name for p in old_file.parent.iterdir() if ".upgrade-" in p.name] == []
+
+
+@pytest.mark.parametrize("step", ["backed-up", "built", "swapped"])
+def test_a_killed_upgrade_leaves_a_complete_database(old_file: Path, step: str) -> None:
+    expected = _raw_counts(old_file)
+    env = {**os.environ, PAUSE_ENV_VAR: step}
+    command = [sys.executable, "-m", "src.cli", "--db", str(old_file), "upgrade"]
+    child = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, stderr=subprocess.PIPE, text=True)
+    assert child.stderr is not None
+    line = child.stderr.readline()
+    assert f"paused at {step}" in line, line + child.stderr.read()
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    assert sqlite_integrity_problems(old_file) == []
+    assert _raw_counts(old_file) == expected
+    version = _raw_version(old_file)
+    assert version == (SCHEMA_VERSION if step == "swapped" else 0)
+    upgrade_database(old_file)  # a later run cleans up and finishes the job
+    assert _raw_version(old_file) == SCHEMA_VERSION
+
+
+def _raw_counts(path: Path) -> dict[str, int]:
+    with sqlite3.connect(path) as conn:
+        return {
+            spec.name: conn.execute(f"SELECT count(*) FROM {spec.name}").fetchone()[0]
+            for spec in TABLES
+        }
+
+
+def _raw_version(path: Path) -> int:
+    with sqlite3.connect(path) as conn:
+        return int(conn.execute("SELECT schema_version FROM schema_info").fetchone()[0])
