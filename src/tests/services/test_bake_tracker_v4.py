@@ -198,5 +198,5 @@ def test_a_database_with_data_is_refused(db: Database, tmp_path: Path) -> None:
 
 
 def test_a_file_that_is_not_v4_is_refused(db: Database, tmp_path: Path) -> None:
-    with pytest.raises(ValidationError, match="not a bake-tracker v4.x export"):
+    with pytest.raises(ValidationError, match=r"not a bake-tracker v4\.x export"):
         import_bake_tracker_v4(db, write(tmp_path, {"version": "3.6"}))
