@@ -161,31 +161,28 @@ def _composite_problems(rows: Rows) -> Iterator[str]:
 
 
 def _cycle_problems(rows: Rows) -> Iterator[str]:
-    for target, links in _hierarchies().items():
+    for target, spec, parent, child in _hierarchies():
         names = {row["uuid"]: row.get(BY_NAME[target].identity) for row in rows[target]}
-        edges: dict[tuple[str, str], tuple[TableSpec, str, int]] = {}
-        for spec, parent, child in links:
-            for index, row in enumerate(rows[spec.name]):
-                source = row["uuid"] if parent == "uuid" else row[parent]
-                if row[child] is not None:
-                    edges[(source, row[child])] = (spec, child, index)
+        edges: dict[tuple[str, str], int] = {}
+        for index, row in enumerate(rows[spec.name]):
+            if row[child] is not None:
+                edges[(row["uuid"] if parent == "uuid" else row[parent], row[child])] = index
         cycle = find_cycle(edges)
         if cycle:
-            spec, field, index = edges[(cycle[-2], cycle[-1])]
+            index = edges[(cycle[-2], cycle[-1])]
             path = " → ".join(f'"{names[node]}"' for node in cycle)
-            yield problem(spec, rows[spec.name][index], index, field, f"makes a cycle: {path}")
+            yield problem(spec, rows[spec.name][index], index, child, f"makes a cycle: {path}")
 
 
-def _hierarchies() -> dict[str, list[tuple[TableSpec, str, str]]]:
-    """Per table, the links that nest its rows: self references and two-column link tables."""
-    found: dict[str, list[tuple[TableSpec, str, str]]] = defaultdict(list)
+def _hierarchies() -> Iterator[tuple[str, TableSpec, str, str]]:
+    """Links that nest a table's rows: self references, and link tables with two columns
+    pointing at the same table (a recipe's components, a finished good's components)."""
     for spec in TABLES:
         for column in spec.self_references:
-            found[spec.name].append((spec, "uuid", column))
+            yield spec.name, spec, "uuid", column
         by_target: dict[str, list[str]] = defaultdict(list)
         for column, target in spec.references.items():
             by_target[target].append(column)
         for target, columns in by_target.items():
             if len(columns) == 2 and target != spec.name:
-                found[target].append((spec, columns[0], columns[1]))
-    return found
+                yield target, spec, columns[0], columns[1]

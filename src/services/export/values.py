@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -16,17 +17,29 @@ class BadValue(ValueError):
     """A value that does not fit its column; str() says what was expected."""
 
 
-def to_json(value: Any) -> Any:
-    """The JSON form of a stored value: exact decimal text, ISO dates, enum values."""
-    if value is None:
-        return None
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(value, date | datetime):
-        return value.isoformat()
-    return value
+def to_json_converter(column: Column[Any]) -> Callable[[Any], Any] | None:
+    """How a stored non-null value becomes JSON (exact decimal text, ISO dates, enum values);
+    None when it is JSON already. Chosen once per column: export runs it for every value."""
+    kind = column.type
+    if isinstance(kind, ExactDecimal):
+        return _decimal_text
+    if isinstance(kind, Enum):
+        return _enum_value
+    if isinstance(kind, Date | DateTime):
+        return _iso
+    return None
+
+
+def _decimal_text(value: Decimal) -> str:
+    return format(value, "f")
+
+
+def _enum_value(value: enum.Enum) -> Any:
+    return value.value
+
+
+def _iso(value: date | datetime) -> str:
+    return value.isoformat()
 
 
 def from_json(column: Column[Any], value: Any) -> Any:

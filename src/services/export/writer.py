@@ -10,7 +10,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import column, inspect, select
+from sqlalchemy import Column, column, inspect, select
 from sqlalchemy.orm import Session
 
 from src import __version__
@@ -18,7 +18,7 @@ from src.models import SchemaInfo, utc_now
 from src.services.database import Database
 from src.services.errors import DatabaseError
 from src.services.export.registry import BY_NAME, TABLES, TableSpec
-from src.services.export.values import to_json
+from src.services.export.values import to_json_converter
 from src.services.export.versions import FORMAT, Document
 
 
@@ -101,7 +101,7 @@ def _present_columns(session: Session) -> dict[str, list[str]]:
 def _uuid_maps(session: Session, specs: Iterable[TableSpec]) -> dict[str, dict[int, str]]:
     targets = {target for spec in specs for target in spec.references.values()}
     return {
-        name: dict(session.execute(select(t.c.id, t.c.uuid)).tuples().all())
+        name: {row_id: uuid for row_id, uuid in session.execute(select(t.c.id, t.c.uuid))}
         for name, t in ((name, BY_NAME[name].table) for name in targets)
     }
 
@@ -110,26 +110,23 @@ def _rows(
     session: Session, spec: TableSpec, present: list[str], uuids: dict[str, dict[int, str]]
 ) -> list[dict[str, Any]]:
     known = [c for c in spec.columns if c.name in present]
-    extra = [name for name in present if name not in spec.table.c]
+    extra = [name for name in present if name not in spec.table.c]  # copied as stored
     names = [c.name for c in known] + extra
-    convert = [_converter(spec, c.name, uuids) for c in known] + [_as_stored] * len(extra)
+    converters = [(i, _converter(spec, c, uuids)) for i, c in enumerate(known)]
+    active = [(i, convert) for i, convert in converters if convert is not None]
     statement = select(*known, *(column(n) for n in extra)).select_from(spec.table)
-    result = session.execute(statement.order_by(spec.table.c.id))
-    return [
-        dict(zip(names, [f(v) for f, v in zip(convert, row, strict=True)], strict=True))
-        for row in result
-    ]
+    rows = []
+    for row in session.execute(statement.order_by(spec.table.c.id)):
+        values = list(row)
+        for i, convert in active:
+            if values[i] is not None:
+                values[i] = convert(values[i])
+        rows.append(dict(zip(names, values, strict=True)))
+    return rows
 
 
 def _converter(
-    spec: TableSpec, name: str, uuids: dict[str, dict[int, str]]
-) -> Callable[[Any], Any]:
-    target = spec.references.get(name)
-    if target is None:
-        return to_json
-    mapping = uuids[target]
-    return lambda value: None if value is None else mapping[value]
-
-
-def _as_stored(value: Any) -> Any:
-    return value
+    spec: TableSpec, col: Column[Any], uuids: dict[str, dict[int, str]]
+) -> Callable[[Any], Any] | None:
+    target = spec.references.get(col.name)
+    return to_json_converter(col) if target is None else uuids[target].__getitem__
