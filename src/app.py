@@ -10,6 +10,7 @@ from pathlib import Path
 
 import customtkinter as ctk
 
+from src.services.backups import backup_if_due
 from src.services.database import DB_ENV_VAR, open_database
 from src.services.errors import DatabaseError
 from src.ui import settings
@@ -51,6 +52,7 @@ def main(argv: list[str] | None = None) -> int:
         db = open_database(args.db)
     except DatabaseError as error:
         return _cannot_open(root, error)
+    backup_if_due(db)  # at most one "daily" backup, next to the database file
     settings_file = settings.settings_path(db)
     configure_logging(settings_file.parent)
     ErrorPresenter(root).install(root)

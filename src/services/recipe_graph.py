@@ -9,10 +9,11 @@ fixed number of queries per nesting level.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -103,13 +104,24 @@ def ingredient_totals(
     return {ingredient_id: to_decimal(total) for ingredient_id, total in exact.items()}
 
 
-def find_cycle(components: Mapping[int, Iterable[int]], start: int) -> list[int] | None:
-    """A path start → … → start through `components` (id → child ids), or None."""
-    path: list[int] = []
-    on_path: set[int] = set()
-    done: set[int] = set()
+Node = TypeVar("Node", bound=Hashable)
 
-    def visit(node: int) -> list[int] | None:
+
+def first_cycle(edges: Iterable[tuple[Node, Node]]) -> list[Node] | None:
+    """Some cycle a → … → a along (parent, child) edges, or None (any hashable nodes)."""
+    children: dict[Node, list[Node]] = defaultdict(list)
+    for parent, child in edges:
+        children[parent].append(child)
+    return next(filter(None, (find_cycle(children, start) for start in list(children))), None)
+
+
+def find_cycle(components: Mapping[Node, Iterable[Node]], start: Node) -> list[Node] | None:
+    """A path start → … → start through `components` (id → child ids), or None."""
+    path: list[Node] = []
+    on_path: set[Node] = set()
+    done: set[Node] = set()
+
+    def visit(node: Node) -> list[Node] | None:
         if node in on_path:
             return [*path[path.index(node) :], node]
         if node in done:

@@ -27,7 +27,7 @@ from src.services.bake_tracker_v4.source import (
     to_unit,
 )
 from src.services.errors import ValidationError
-from src.services.graphs import find_cycle
+from src.services.recipe_graph import first_cycle
 
 OUTPUT_MODES = {
     "bulk_count": OutputMode.BULK_COUNT,
@@ -148,7 +148,7 @@ def _link(recipe: Recipe, item: Record, found: dict[str, Recipe], notes: Notes) 
 
 def _refuse_cycles(found: dict[str, Recipe]) -> None:
     edges = [(r.slug, c.component_recipe.slug) for r in found.values() for c in r.components]
-    cycle = find_cycle(edges)
+    cycle = first_cycle(edges)
     if cycle:
         raise ValidationError(
             f"Recipes nest in a cycle ({' → '.join(cycle)}); nothing was imported."

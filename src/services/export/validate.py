@@ -15,7 +15,7 @@ from sqlalchemy import Column
 from src.services.errors import ValidationError
 from src.services.export.registry import BY_NAME, TABLES, TableSpec
 from src.services.export.values import BadValue, from_json
-from src.services.graphs import find_cycle
+from src.services.recipe_graph import first_cycle
 
 Rows = dict[str, list[dict[str, Any]]]
 MAX_SHOWN = 25
@@ -167,7 +167,7 @@ def _cycle_problems(rows: Rows) -> Iterator[str]:
         for index, row in enumerate(rows[spec.name]):
             if row[child] is not None:
                 edges[(row["uuid"] if parent == "uuid" else row[parent], row[child])] = index
-        cycle = find_cycle(edges)
+        cycle = first_cycle(edges)
         if cycle:
             index = edges[(cycle[-2], cycle[-1])]
             path = " → ".join(f'"{names[node]}"' for node in cycle)

@@ -15,6 +15,7 @@ from src.services.recipe_graph import (
     RecipeGraph,
     RecipeNode,
     find_cycle,
+    first_cycle,
     ingredient_totals,
     load_recipe_graph,
     nesting_depth,
@@ -87,6 +88,12 @@ def test_nesting_deeper_than_five_levels_is_refused() -> None:
     nodes = {i: _node(i, comps=((i + 1, Decimal(1)),)) for i in range(1, 7)} | {7: _node(7)}
     with pytest.raises(ConflictError, match="more than 5 levels"):
         ingredient_totals(RecipeGraph(nodes, {}), [(1, 1)])
+
+
+def test_first_cycle_follows_edges_of_any_nodes() -> None:
+    assert first_cycle([("a", "b"), ("a", "c"), ("b", "d"), ("c", "d")]) is None
+    assert first_cycle([("x", "a"), ("a", "b"), ("b", "a")]) == ["a", "b", "a"]
+    assert first_cycle([("a", "a")]) == ["a", "a"]
 
 
 def test_find_cycle_returns_the_path() -> None:

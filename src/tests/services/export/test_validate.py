@@ -142,7 +142,7 @@ CASES = {
     ),
     "recipe cycle": (_recipe_cycle, "table recipe_components", "makes a cycle"),
     "finished good cycle": (_good_cycle, "table finished_good_components", "makes a cycle"),
-    "composite mismatch": (
+    "required reference": (
         _change("batch_decisions", 0, recipe_id=None),
         "recipe_id",
         "is required",
