@@ -1,0 +1,39 @@
+"""Looking at the database from tests: every row of every table, and statement counts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import event, select
+
+from src.models import Base
+from src.services.database import Database
+
+
+@contextmanager
+def counted_statements(db: Database) -> Iterator[list[str]]:
+    """Collects every statement sent to `db` inside the block (BEGIN/COMMIT excluded)."""
+    statements: list[str] = []
+
+    def _record(*args: Any) -> None:
+        if args[2] != "BEGIN":
+            statements.append(args[2])
+
+    event.listen(db.engine, "before_cursor_execute", _record)
+    try:
+        yield statements
+    finally:
+        event.remove(db.engine, "before_cursor_execute", _record)
+
+
+def table_dump(db: Database) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table, in key order: compare two dumps to prove nothing changed."""
+    with db.transaction() as s:
+        return {
+            table.name: [
+                tuple(row) for row in s.execute(select(table).order_by(*table.primary_key))
+            ]
+            for table in Base.metadata.sorted_tables
+        }
