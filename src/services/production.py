@@ -10,17 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import ROUND_FLOOR, Decimal
-from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from src.models import (
-    Event,
     FinishedUnit,
     LossCategory,
     MovementKind,
-    PlanState,
     ProductionLoss,
     ProductionRun,
     ProductionShortfall,
@@ -32,7 +29,8 @@ from src.models import (
 )
 from src.services.costing import CostEstimate, estimate_costs
 from src.services.database import Database
-from src.services.errors import ConflictError, NotFoundError, PlanStateError, ValidationError
+from src.services.errors import ConflictError, ValidationError
+from src.services.lookup import get_or_fail, open_event
 from src.services.production_history import ProductionRunView, run_views
 from src.services.recipe_graph import IngredientInfo, ingredient_totals, load_recipe_graph
 from src.services.stock import (
@@ -42,8 +40,6 @@ from src.services.stock import (
     reverse_movements,
     shortfalls_of,
 )
-
-T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -128,7 +124,7 @@ def record_production(
     _check_numbers(batches, scale_factor, actual_yield)
     with db.transaction() as s:
         recipe, unit = _recipe_and_unit(s, recipe_id, finished_unit_id)
-        _check_event(s, event_id)
+        open_event(s, event_id, "production")
         expected = expected_yield(batches, scale_factor, unit.yield_per_batch)
         _check_yield(unit, batches, scale_factor, expected, actual_yield)
         estimate, infos = _estimate(s, recipe, batches, scale_factor)
@@ -174,7 +170,7 @@ def availability(
     """
     _check_numbers(batches, scale_factor, 0)
     with db.transaction() as s:
-        recipe = _get(s, Recipe, recipe_id, "recipe")
+        recipe = get_or_fail(s, Recipe, recipe_id, "recipe")
         estimate, infos = _estimate(s, recipe, batches, scale_factor)
         return ProductionAvailability(
             recipe_id=recipe.id,
@@ -193,7 +189,7 @@ def void_production(db: Database, run_id: int) -> VoidedRun:
     Raises NotFoundError, ConflictError (its units were already assembled or used).
     """
     with db.transaction() as s:
-        run = _get(s, ProductionRun, run_id, "production run")
+        run = get_or_fail(s, ProductionRun, run_id, "production run")
         unit = run.finished_unit
         if unit.inventory_count < run.actual_yield:
             raise ConflictError(
@@ -239,33 +235,15 @@ def _check_yield(
         )
 
 
-def _get(s: Session, model: type[T], row_id: int, what: str) -> T:
-    row = s.get(model, row_id)
-    if row is None:
-        raise NotFoundError(f"There is no {what} with id {row_id}.")
-    return row
-
-
 def _recipe_and_unit(s: Session, recipe_id: int, unit_id: int) -> tuple[Recipe, FinishedUnit]:
-    recipe = _get(s, Recipe, recipe_id, "recipe")
-    unit = _get(s, FinishedUnit, unit_id, "finished unit")
+    recipe = get_or_fail(s, Recipe, recipe_id, "recipe")
+    unit = get_or_fail(s, FinishedUnit, unit_id, "finished unit")
     if unit.recipe_id != recipe.id:
         raise ValidationError(
             f"'{unit.name}' is made by another recipe, not by '{recipe.name}'; "
             "choose one of this recipe's finished units."
         )
     return recipe, unit
-
-
-def _check_event(s: Session, event_id: int | None) -> None:
-    if event_id is None:
-        return
-    event = _get(s, Event, event_id, "event")
-    if event.plan_state is PlanState.COMPLETED:
-        raise PlanStateError(
-            f"Event '{event.name}' is completed and read-only; production can be recorded for "
-            "an event that is not yet completed."
-        )
 
 
 def _estimate(

@@ -20,7 +20,6 @@ from src.models import (
     ProductionRun,
     ProductionShortfall,
     ProductionStatus,
-    Purchase,
     Recipe,
     StockMovement,
     Unit,
@@ -43,6 +42,7 @@ from src.services.stock import StockShortError
 from src.services.units import to_decimal
 from src.tests import factories as f
 from src.tests.db_probe import table_dump
+from src.tests.production_example import add_priced_lot
 from src.tests.worked_example import WorkedExample, build_worked_example
 
 LB = Fraction("453.59237")
@@ -81,18 +81,7 @@ def _ledger_balanced(db: Database) -> bool:
 def _add_lot(db: Database, ingredient_id: int, qty: str, unit: Unit, price: str) -> int:
     with db.transaction() as s:
         ingredient = s.get_one(Ingredient, ingredient_id)
-        product = f.product(s, ingredient, package_quantity=Decimal(qty), package_unit=unit)
-        s.add(
-            Purchase(
-                product=product,
-                purchase_date=date(2026, 11, 2),
-                packages_bought=Decimal(1),
-                price_per_package=Decimal(price),
-            )
-        )
-        return f.lot(
-            s, product, initial_quantity=Decimal(qty), unit_cost=Decimal(price) / Decimal(qty)
-        ).id
+        return add_priced_lot(s, ingredient, qty, unit, price, date(2026, 11, 2)).id
 
 
 def test_seven_batches_of_sugar_cookies_match_the_domain_example(

@@ -1,0 +1,262 @@
+"""Assembling finished goods from finished units / goods on hand and packaging (FIFO).
+
+Cost rolls up: each unit at its latest production cost per unit, each nested good at its
+latest assembly cost per good, plus the packaging's FIFO cost. Unknown anywhere → unknown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from src.models import (
+    AssemblyConsumption,
+    AssemblyRun,
+    FinishedGood,
+    FinishedGoodComponent,
+    FinishedUnit,
+    MovementKind,
+    ProductionRun,
+    StockMovement,
+    utc_now,
+)
+from src.services.database import Database
+from src.services.errors import ConflictError, InsufficientStockError, ValidationError
+from src.services.fifo import FifoAllocation
+from src.services.lookup import get_or_fail, open_event
+from src.services.recipe_graph import load_ingredient_infos
+from src.services.stock import apply_allocation, plan_consumption, reverse_movements, shortfalls_of
+from src.services.units import convert_exact, to_decimal
+
+
+@dataclass(frozen=True)
+class ConsumedItem:
+    """Finished units (`is_good` False) or finished goods taken from inventory."""
+
+    item_id: int
+    name: str
+    is_good: bool
+    quantity: int
+    unit_cost: Decimal | None  # None = unknown
+
+
+@dataclass(frozen=True)
+class AssemblyResult:
+    id: int
+    uuid: str
+    finished_good_id: int
+    finished_good: str
+    quantity: int
+    event_id: int | None
+    consumed: tuple[ConsumedItem, ...]
+    packaging_cost: Decimal | None
+    total_cost: Decimal | None
+    inventory_count: int  # of the finished good, after assembling
+    assembled_at: datetime
+
+    @property
+    def cost_per_good(self) -> Decimal | None:
+        return None if self.total_cost is None else self.total_cost / self.quantity
+
+
+@dataclass(frozen=True)
+class VoidedAssembly:
+    run_id: int
+    finished_good: str
+    quantity: int
+    items_returned: int
+    packaging_lots_restored: int
+    inventory_count: int  # of the finished good, after the void
+
+
+@dataclass(frozen=True)
+class _Need:
+    row: FinishedUnit | FinishedGood
+    is_good: bool
+    quantity: int
+
+    @property
+    def missing(self) -> int:
+        return max(0, self.quantity - self.row.inventory_count)
+
+
+def assemble(
+    db: Database,
+    finished_good_id: int,
+    quantity: int,
+    *,
+    event_id: int | None = None,
+    notes: str | None = None,
+    assembled_at: datetime | None = None,
+) -> AssemblyResult:
+    """Assemble `quantity` finished goods from inventory and packaging.
+
+    Raises ValidationError, NotFoundError, PlanStateError (completed event),
+    InsufficientStockError naming each missing item and count, ConversionError.
+    """
+    if quantity <= 0:
+        raise ValidationError(f"Quantity to assemble must be more than 0 (got {quantity}).")
+    with db.transaction() as s:
+        good = get_or_fail(s, FinishedGood, finished_good_id, "finished good")
+        open_event(s, event_id, "assembly")
+        needs = [_need(c, quantity) for c in good.components]
+        packaging = _packaging_plan(s, good, quantity)
+        _refuse_if_missing(good, quantity, needs, packaging)
+        run = AssemblyRun(
+            finished_good_id=good.id, event_id=event_id, quantity=quantity, notes=notes,
+            assembled_at=assembled_at or utc_now(),
+        )  # fmt: skip
+        s.add(run)
+        s.flush()
+        consumed = _consume_items(s, run, needs)
+        packaging_cost = _consume_packaging(
+            s, run, packaging, f"Assembly: {quantity} × {good.name}"
+        )
+        run.total_cost = _total(consumed, packaging_cost)
+        good.inventory_count += quantity
+        s.flush()
+        return AssemblyResult(
+            run.id, run.uuid, good.id, good.name, quantity, event_id, consumed,
+            packaging_cost, run.total_cost, good.inventory_count, run.assembled_at,
+        )  # fmt: skip
+
+
+def void_assembly(db: Database, assembly_run_id: int) -> VoidedAssembly:
+    """Undo an assembly: units/goods and packaging go back, the goods are taken apart.
+
+    Raises NotFoundError, ConflictError (the goods were already reserved or used).
+    """
+    with db.transaction() as s:
+        run = get_or_fail(s, AssemblyRun, assembly_run_id, "assembly run")
+        good = run.finished_good
+        if good.inventory_count < run.quantity:
+            raise ConflictError(
+                f"This assembly made {run.quantity} {good.name}, but only {good.inventory_count} "
+                "are on hand; the rest are reserved for packages or used in other goods. "
+                "Release those first."
+            )
+        for item in run.consumptions:
+            row = item.finished_unit or item.finished_good
+            assert row is not None  # the CHECK constraint guarantees exactly one
+            row.inventory_count += item.quantity
+        taken = s.scalars(
+            select(StockMovement).where(
+                StockMovement.assembly_run_id == run.id,
+                StockMovement.kind == MovementKind.ASSEMBLY,
+            )
+        ).all()
+        reverse_movements(s, taken, f"Void of assembly: {run.quantity} × {good.name}")
+        good.inventory_count -= run.quantity
+        result = VoidedAssembly(
+            run.id, good.name, run.quantity, len(run.consumptions), len(taken),
+            good.inventory_count,
+        )  # fmt: skip
+        s.delete(run)
+        return result
+
+
+def _need(component: FinishedGoodComponent, quantity: int) -> _Need:
+    if component.finished_unit is not None:
+        return _Need(component.finished_unit, False, component.quantity * quantity)
+    assert component.component_good is not None  # the CHECK constraint guarantees one
+    return _Need(component.component_good, True, component.quantity * quantity)
+
+
+@dataclass(frozen=True)
+class _PackagingPlan:
+    allocations: dict[int, FifoAllocation]
+    short: tuple[str, ...]  # one line per short packaging ingredient
+
+
+def _packaging_plan(s: Session, good: FinishedGood, quantity: int) -> _PackagingPlan:
+    """FIFO dry run for the good's packaging × quantity (base units)."""
+    infos = load_ingredient_infos(s, [p.ingredient_id for p in good.packaging])
+    needs = {
+        p.ingredient_id: to_decimal(
+            convert_exact(p.quantity * quantity, p.unit, infos[p.ingredient_id].base_unit,
+                          infos[p.ingredient_id].density, infos[p.ingredient_id].name)
+        )
+        for p in good.packaging
+    }  # fmt: skip
+    allocations = plan_consumption(s, needs, infos)
+    short = tuple(line.describe() for line in shortfalls_of(allocations, needs, infos))
+    return _PackagingPlan(allocations, short)
+
+
+def _refuse_if_missing(
+    good: FinishedGood, quantity: int, needs: list[_Need], packaging: _PackagingPlan
+) -> None:
+    lines = [
+        f"{n.row.name}: need {n.quantity}, have {n.row.inventory_count}, short {n.missing}"
+        for n in needs
+        if n.missing
+    ]
+    lines += packaging.short
+    if lines:
+        listed = "\n".join(f"  • {line}" for line in lines)
+        raise InsufficientStockError(
+            f"Assembling {quantity} × {good.name} needs more than you have on hand:\n{listed}"
+        )
+
+
+def _consume_items(s: Session, run: AssemblyRun, needs: list[_Need]) -> tuple[ConsumedItem, ...]:
+    unit_costs = latest_unit_costs(s, [n.row.id for n in needs if not n.is_good])
+    good_costs = latest_good_costs(s, [n.row.id for n in needs if n.is_good])
+    consumed = []
+    for n in needs:
+        cost = (good_costs if n.is_good else unit_costs).get(n.row.id)
+        n.row.inventory_count -= n.quantity
+        run.consumptions.append(
+            AssemblyConsumption(
+                finished_unit_id=None if n.is_good else n.row.id,
+                finished_good_id=n.row.id if n.is_good else None,
+                quantity=n.quantity,
+                unit_cost=cost,
+            )
+        )
+        consumed.append(ConsumedItem(n.row.id, n.row.name, n.is_good, n.quantity, cost))
+    return tuple(consumed)
+
+
+def _consume_packaging(
+    s: Session, run: AssemblyRun, packaging: _PackagingPlan, note: str
+) -> Decimal | None:
+    for allocation in packaging.allocations.values():
+        apply_allocation(s, allocation, MovementKind.ASSEMBLY, assembly_run_id=run.id, note=note)
+    costs = [a.cost for a in packaging.allocations.values()]
+    return None if None in costs else sum((c for c in costs if c is not None), Decimal(0))
+
+
+def _total(consumed: tuple[ConsumedItem, ...], packaging: Decimal | None) -> Decimal | None:
+    """Packaging plus each item × its cost; None when any of them is unknown."""
+    costs = [c.unit_cost for c in consumed]
+    if packaging is None or None in costs:
+        return None
+    return packaging + sum((c.quantity * (c.unit_cost or 0) for c in consumed), Decimal(0))
+
+
+def latest_unit_costs(s: Session, unit_ids: Iterable[int]) -> dict[int, Decimal | None]:
+    """Each finished unit's cost per unit from its latest production run (None = unknown)."""
+    rows = s.execute(
+        select(ProductionRun.finished_unit_id, ProductionRun.cost_per_unit)
+        .where(ProductionRun.finished_unit_id.in_(set(unit_ids)))
+        .order_by(ProductionRun.produced_at, ProductionRun.id)
+    )
+    return {unit_id: cost for unit_id, cost in rows}  # later runs overwrite earlier ones
+
+
+def latest_good_costs(s: Session, good_ids: Iterable[int]) -> dict[int, Decimal | None]:
+    """Each finished good's cost per good from its latest assembly run (None = unknown)."""
+    rows = s.execute(
+        select(AssemblyRun.finished_good_id, AssemblyRun.total_cost, AssemblyRun.quantity)
+        .where(AssemblyRun.finished_good_id.in_(set(good_ids)))
+        .order_by(AssemblyRun.assembled_at, AssemblyRun.id)
+    )
+    return {
+        good_id: None if total is None else total / quantity for good_id, total, quantity in rows
+    }
