@@ -26,5 +26,5 @@ def test_no_event_is_fine_and_an_open_event_is_returned(session: Session) -> Non
 def test_a_completed_event_refuses_new_records(session: Session) -> None:
     done = f.event(session, name="Bake sale", plan_state=PlanState.COMPLETED)
 
-    with pytest.raises(PlanStateError, match="'Bake sale' is completed.*assembly can only"):
+    with pytest.raises(PlanStateError, match=r"'Bake sale' is completed.*assembly can only"):
         open_event(session, done.id, "assembly")
