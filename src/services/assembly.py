@@ -6,10 +6,11 @@ latest assembly cost per good, plus the packaging's FIFO cost. Unknown anywhere 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from typing import Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -23,6 +24,7 @@ from src.models import (
     MovementKind,
     ProductionRun,
     StockMovement,
+    Unit,
     utc_now,
 )
 from src.services.database import Database
@@ -84,6 +86,10 @@ class _Need:
     def missing(self) -> int:
         return max(0, self.quantity - self.row.inventory_count)
 
+    def describe(self) -> str:
+        have = self.row.inventory_count
+        return f"{self.row.name}: need {self.quantity}, have {have}, short {self.missing}"
+
 
 def assemble(
     db: Database,
@@ -105,8 +111,9 @@ def assemble(
         good = get_or_fail(s, FinishedGood, finished_good_id, "finished good")
         open_event(s, event_id, "assembly")
         needs = [_need(c, quantity) for c in good.components]
-        packaging = _packaging_plan(s, good, quantity)
-        _refuse_if_missing(good, quantity, needs, packaging)
+        packaging = plan_packaging(s, good.packaging, quantity)
+        missing = [n.describe() for n in needs if n.missing]
+        refuse_missing(f"Assembling {quantity} × {good.name}", [*missing, *packaging.short])
         run = AssemblyRun(
             finished_good_id=good.id, event_id=event_id, quantity=quantity, notes=notes,
             assembled_at=assembled_at or utc_now(),
@@ -114,15 +121,13 @@ def assemble(
         s.add(run)
         s.flush()
         consumed = _consume_items(s, run, needs)
-        packaging_cost = _consume_packaging(
-            s, run, packaging, f"Assembly: {quantity} × {good.name}"
-        )
-        run.total_cost = _total(consumed, packaging_cost)
+        consume_packaging(s, packaging, f"Assembly: {quantity} × {good.name}", run.id)
+        run.total_cost = _total(consumed, packaging.cost)
         good.inventory_count += quantity
         s.flush()
         return AssemblyResult(
             run.id, run.uuid, good.id, good.name, quantity, event_id, consumed,
-            packaging_cost, run.total_cost, good.inventory_count, run.assembled_at,
+            packaging.cost, run.total_cost, good.inventory_count, run.assembled_at,
         )  # fmt: skip
 
 
@@ -167,41 +172,56 @@ def _need(component: FinishedGoodComponent, quantity: int) -> _Need:
     return _Need(component.component_good, True, component.quantity * quantity)
 
 
+class PackagingLine(Protocol):
+    """A packaging ingredient per item (FinishedGoodPackaging, PackagePackaging)."""
+
+    ingredient_id: int
+    quantity: Decimal
+    unit: Unit
+
+
 @dataclass(frozen=True)
-class _PackagingPlan:
+class PackagingPlan:
     allocations: dict[int, FifoAllocation]
     short: tuple[str, ...]  # one line per short packaging ingredient
 
+    @property
+    def cost(self) -> Decimal | None:
+        """FIFO cost of all the packaging; None when a lot's cost is unknown."""
+        costs = [a.cost for a in self.allocations.values()]
+        return None if None in costs else sum((c for c in costs if c is not None), Decimal(0))
 
-def _packaging_plan(s: Session, good: FinishedGood, quantity: int) -> _PackagingPlan:
-    """FIFO dry run for the good's packaging × quantity (base units)."""
-    infos = load_ingredient_infos(s, [p.ingredient_id for p in good.packaging])
+
+def plan_packaging(s: Session, lines: Sequence[PackagingLine], times: int) -> PackagingPlan:
+    """FIFO dry run for the packaging `lines` × `times` (base units); changes nothing."""
+    infos = load_ingredient_infos(s, [p.ingredient_id for p in lines])
     needs = {
         p.ingredient_id: to_decimal(
-            convert_exact(p.quantity * quantity, p.unit, infos[p.ingredient_id].base_unit,
+            convert_exact(p.quantity * times, p.unit, infos[p.ingredient_id].base_unit,
                           infos[p.ingredient_id].density, infos[p.ingredient_id].name)
         )
-        for p in good.packaging
+        for p in lines
     }  # fmt: skip
     allocations = plan_consumption(s, needs, infos)
     short = tuple(line.describe() for line in shortfalls_of(allocations, needs, infos))
-    return _PackagingPlan(allocations, short)
+    return PackagingPlan(allocations, short)
 
 
-def _refuse_if_missing(
-    good: FinishedGood, quantity: int, needs: list[_Need], packaging: _PackagingPlan
+def consume_packaging(
+    s: Session, plan: PackagingPlan, note: str, assembly_run_id: int | None = None
 ) -> None:
-    lines = [
-        f"{n.row.name}: need {n.quantity}, have {n.row.inventory_count}, short {n.missing}"
-        for n in needs
-        if n.missing
-    ]
-    lines += packaging.short
+    """Take the planned packaging out of its lots (ledger kind ASSEMBLY)."""
+    for allocation in plan.allocations.values():
+        apply_allocation(
+            s, allocation, MovementKind.ASSEMBLY, assembly_run_id=assembly_run_id, note=note
+        )
+
+
+def refuse_missing(action: str, lines: Sequence[str]) -> None:
+    """InsufficientStockError listing `lines` (what is short) when there are any."""
     if lines:
         listed = "\n".join(f"  • {line}" for line in lines)
-        raise InsufficientStockError(
-            f"Assembling {quantity} × {good.name} needs more than you have on hand:\n{listed}"
-        )
+        raise InsufficientStockError(f"{action} needs more than you have on hand:\n{listed}")
 
 
 def _consume_items(s: Session, run: AssemblyRun, needs: list[_Need]) -> tuple[ConsumedItem, ...]:
@@ -221,15 +241,6 @@ def _consume_items(s: Session, run: AssemblyRun, needs: list[_Need]) -> tuple[Co
         )
         consumed.append(ConsumedItem(n.row.id, n.row.name, n.is_good, n.quantity, cost))
     return tuple(consumed)
-
-
-def _consume_packaging(
-    s: Session, run: AssemblyRun, packaging: _PackagingPlan, note: str
-) -> Decimal | None:
-    for allocation in packaging.allocations.values():
-        apply_allocation(s, allocation, MovementKind.ASSEMBLY, assembly_run_id=run.id, note=note)
-    costs = [a.cost for a in packaging.allocations.values()]
-    return None if None in costs else sum((c for c in costs if c is not None), Decimal(0))
 
 
 def _total(consumed: tuple[ConsumedItem, ...], packaging: Decimal | None) -> Decimal | None:
