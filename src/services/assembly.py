@@ -28,12 +28,13 @@ from src.models import (
     utc_now,
 )
 from src.services.database import Database
-from src.services.errors import ConflictError, InsufficientStockError, ValidationError
+from src.services.errors import InsufficientStockError, ValidationError
 from src.services.fifo import FifoAllocation
 from src.services.lookup import get_or_fail, open_event
 from src.services.recipe_graph import load_ingredient_infos
-from src.services.stock import apply_allocation, plan_consumption, reverse_movements, shortfalls_of
+from src.services.stock import apply_allocation, plan_consumption, shortfalls_of
 from src.services.units import convert_exact, to_decimal
+from src.services.voids import put_back_stock, refuse_if_used
 
 
 @dataclass(frozen=True)
@@ -139,26 +140,21 @@ def void_assembly(db: Database, assembly_run_id: int) -> VoidedAssembly:
     with db.transaction() as s:
         run = get_or_fail(s, AssemblyRun, assembly_run_id, "assembly run")
         good = run.finished_good
-        if good.inventory_count < run.quantity:
-            raise ConflictError(
-                f"This assembly made {run.quantity} {good.name}, but only {good.inventory_count} "
-                "are on hand; the rest are reserved for packages or used in other goods. "
-                "Release those first."
-            )
+        refuse_if_used(
+            run.quantity, good.inventory_count, good.name, "assembly",
+            "the rest are reserved for packages or used in other goods. Release those first.",
+        )  # fmt: skip
         for item in run.consumptions:
             row = item.finished_unit or item.finished_good
             assert row is not None  # the CHECK constraint guarantees exactly one
             row.inventory_count += item.quantity
-        taken = s.scalars(
-            select(StockMovement).where(
-                StockMovement.assembly_run_id == run.id,
-                StockMovement.kind == MovementKind.ASSEMBLY,
-            )
-        ).all()
-        reverse_movements(s, taken, f"Void of assembly: {run.quantity} × {good.name}")
+        restored = put_back_stock(
+            s, StockMovement.assembly_run_id, run.id, MovementKind.ASSEMBLY,
+            f"Void of assembly: {run.quantity} × {good.name}",
+        )  # fmt: skip
         good.inventory_count -= run.quantity
         result = VoidedAssembly(
-            run.id, good.name, run.quantity, len(run.consumptions), len(taken),
+            run.id, good.name, run.quantity, len(run.consumptions), restored,
             good.inventory_count,
         )  # fmt: skip
         s.delete(run)

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import ROUND_FLOOR, Decimal
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from src.models import (
@@ -29,7 +28,7 @@ from src.models import (
 )
 from src.services.costing import CostEstimate, estimate_costs
 from src.services.database import Database
-from src.services.errors import ConflictError, ValidationError
+from src.services.errors import ValidationError
 from src.services.lookup import get_or_fail, open_event
 from src.services.production_history import ProductionRunView, run_views
 from src.services.recipe_graph import IngredientInfo, ingredient_totals, load_recipe_graph
@@ -37,9 +36,9 @@ from src.services.stock import (
     Shortfall,
     StockShortError,
     apply_allocation,
-    reverse_movements,
     shortfalls_of,
 )
+from src.services.voids import put_back_stock, refuse_if_used
 
 
 @dataclass(frozen=True)
@@ -191,23 +190,18 @@ def void_production(db: Database, run_id: int) -> VoidedRun:
     with db.transaction() as s:
         run = get_or_fail(s, ProductionRun, run_id, "production run")
         unit = run.finished_unit
-        if unit.inventory_count < run.actual_yield:
-            raise ConflictError(
-                f"This run made {run.actual_yield} {unit.name}, but only "
-                f"{unit.inventory_count} are on hand; the rest were already assembled or used. "
-                "Undo those assemblies first."
-            )
-        taken = s.scalars(
-            select(StockMovement).where(
-                StockMovement.production_run_id == run.id,
-                StockMovement.kind == MovementKind.PRODUCTION,
-            )
-        ).all()
-        reverse_movements(s, taken, f"Void of production: {run.batches} × {run.recipe.name}")
+        refuse_if_used(
+            run.actual_yield, unit.inventory_count, unit.name, "run",
+            "the rest were already assembled or used. Undo those assemblies first.",
+        )  # fmt: skip
+        restored = put_back_stock(
+            s, StockMovement.production_run_id, run.id, MovementKind.PRODUCTION,
+            f"Void of production: {run.batches} × {run.recipe.name}",
+        )  # fmt: skip
         unit.inventory_count -= run.actual_yield
         losses_kept = len(run.losses)
         result = VoidedRun(
-            run.id, run.recipe.name, unit.name, len(taken), run.actual_yield,
+            run.id, run.recipe.name, unit.name, restored, run.actual_yield,
             unit.inventory_count, losses_kept,
         )  # fmt: skip
         s.delete(run)
