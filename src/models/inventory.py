@@ -90,6 +90,10 @@ class StockMovement(Identified, Base):
     assembly_run_id: Mapped[int | None] = mapped_column(
         ForeignKey("assembly_runs.id", ondelete="SET NULL"), index=True
     )
+    # Packaging used when a recipient's package was assembled.
+    recipient_package_id: Mapped[int | None] = mapped_column(
+        ForeignKey("event_recipient_packages.id", ondelete="SET NULL"), index=True
+    )
     note: Mapped[str | None] = mapped_column(Text)
     occurred_at: Mapped[datetime] = mapped_column(default=utc_now, index=True)
 

@@ -122,7 +122,9 @@ def assemble(
         s.add(run)
         s.flush()
         consumed = _consume_items(s, run, needs)
-        consume_packaging(s, packaging, f"Assembly: {quantity} × {good.name}", run.id)
+        consume_packaging(
+            s, packaging, f"Assembly: {quantity} × {good.name}", assembly_run_id=run.id
+        )
         run.total_cost = _total(consumed, packaging.cost)
         good.inventory_count += quantity
         s.flush()
@@ -204,12 +206,22 @@ def plan_packaging(s: Session, lines: Sequence[PackagingLine], times: int) -> Pa
 
 
 def consume_packaging(
-    s: Session, plan: PackagingPlan, note: str, assembly_run_id: int | None = None
+    s: Session,
+    plan: PackagingPlan,
+    note: str,
+    *,
+    assembly_run_id: int | None = None,
+    recipient_package_id: int | None = None,
 ) -> None:
     """Take the planned packaging out of its lots (ledger kind ASSEMBLY)."""
     for allocation in plan.allocations.values():
         apply_allocation(
-            s, allocation, MovementKind.ASSEMBLY, assembly_run_id=assembly_run_id, note=note
+            s,
+            allocation,
+            MovementKind.ASSEMBLY,
+            assembly_run_id=assembly_run_id,
+            recipient_package_id=recipient_package_id,
+            note=note,
         )
 
 

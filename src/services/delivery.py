@@ -8,8 +8,10 @@ exactly what they do.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
@@ -17,16 +19,20 @@ from sqlalchemy.orm import Session
 from src.models import (
     Event,
     EventRecipientPackage,
+    InventoryItem,
+    MovementKind,
     Package,
     PackageReservation,
     PackageStatus,
     Recipient,
+    StockMovement,
     utc_now,
 )
 from src.services.assembly import consume_packaging, plan_packaging, refuse_missing
 from src.services.database import Database
 from src.services.errors import ValidationError
 from src.services.lookup import get_or_fail
+from src.services.stock import record_movement
 
 
 @dataclass(frozen=True)
@@ -89,7 +95,7 @@ def assemble_package(db: Database, recipient_package_id: int) -> StatusChange:
         for good, need in contents:
             good.inventory_count -= need
             erp.reservations.append(PackageReservation(finished_good_id=good.id, quantity=need))
-        consume_packaging(s, packaging, f"Packaging for {_title(erp)}")
+        consume_packaging(s, packaging, f"Packaging for {_title(erp)}", recipient_package_id=erp.id)
         erp.status, erp.assembled_at = PackageStatus.ASSEMBLED, utc_now()
         reserved = ", ".join(f"{need} × {good.name}" for good, need in contents)
         return _changed(s, erp, f"{_title(erp)} is assembled; reserved {reserved or 'nothing'}.")
@@ -133,7 +139,7 @@ def undo_delivery(db: Database, recipient_package_id: int) -> StatusChange:
 
 
 def unassemble_package(db: Database, recipient_package_id: int) -> StatusChange:
-    """ASSEMBLED → PENDING: its reserved goods go back to inventory (packaging stays used).
+    """ASSEMBLED → PENDING: its reserved goods and its packaging go back to inventory.
 
     Raises NotFoundError, ValidationError (not assembled).
     """
@@ -144,12 +150,35 @@ def unassemble_package(db: Database, recipient_package_id: int) -> StatusChange:
         for reservation in erp.reservations:
             reservation.finished_good.inventory_count += reservation.quantity
         erp.reservations.clear()
+        returned = return_package_packaging(s, erp.id, f"Unassembled {_title(erp)}")
         erp.status, erp.assembled_at = PackageStatus.PENDING, None
         message = (
-            f"{_title(erp)} is pending again; {released or 'nothing'} went back to inventory. "
-            "Packaging already used for it is not returned to stock."
+            f"{_title(erp)} is pending again; {released or 'nothing'} went back to inventory"
+            + (" and its packaging went back to the pantry." if returned else ".")
         )
         return _changed(s, erp, message)
+
+
+def return_package_packaging(s: Session, recipient_package_id: int, note: str) -> bool:
+    """Put back the packaging still out for a package (its net ledger per lot); True if any."""
+    net: dict[int, Decimal] = defaultdict(Decimal)
+    for lot_id, quantity in s.execute(
+        select(StockMovement.inventory_item_id, StockMovement.quantity).where(
+            StockMovement.recipient_package_id == recipient_package_id
+        )
+    ):
+        net[lot_id] += quantity
+    lots = {
+        lot.id: lot
+        for lot in s.scalars(select(InventoryItem).where(InventoryItem.id.in_(list(net))))
+    }
+    owed = {lot_id: -quantity for lot_id, quantity in net.items() if quantity < 0}
+    for lot_id, quantity in owed.items():
+        record_movement(
+            s, lots[lot_id], quantity, MovementKind.VOID,
+            recipient_package_id=recipient_package_id, note=note,
+        )  # fmt: skip
+    return bool(owed)
 
 
 def delivery_board(db: Database, event_id: int) -> DeliveryBoard:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from src.models import (
@@ -159,13 +159,14 @@ def event_cost(db: Database, event_id: int) -> EventCost:
             planned=_planned_total(plan),
             plan_calculated=plan is not None,
             production_cost=sum_known(cost for _, cost in runs),
-            packaging_cost=_assembly_packaging_cost(s, AssemblyRun.event_id == event_id),
+            packaging_cost=_packaging_cost(s, event_id),
             by_recipe=tuple(CostShare(r, sum_known(c)) for r, c in sorted(by_recipe.items())),
         )
 
 
 def cost_per_recipient(db: Database, event_id: int) -> list[RecipientCost]:
-    """Each recipient's packages valued at their goods' latest assembly cost per good.
+    """Each recipient's packages: their goods at the latest assembly cost per good, plus the
+    packaging used when the package was assembled.
 
     Raises NotFoundError.
     """
@@ -185,11 +186,14 @@ def cost_per_recipient(db: Database, event_id: int) -> list[RecipientCost]:
             .where(EventRecipientPackage.event_id == event_id)
         ).all()  # fmt: skip
         good_costs = latest_good_costs(s, {row[4] for row in rows if row[4] is not None})
+        packaging = _package_packaging_costs(s, event_id)
     names: dict[int, str] = {}
     packages: dict[int, dict[int, int]] = defaultdict(dict)  # recipient → {package row: qty}
     costs: dict[int, list[Decimal | None]] = defaultdict(list)
     for recipient_id, name, erp_id, quantity, good_id, per_package in rows:
         names[recipient_id] = name
+        if erp_id not in packages[recipient_id]:
+            costs[recipient_id].extend(packaging.get(erp_id, []))
         packages[recipient_id][erp_id] = quantity
         if good_id is not None:
             unit = good_costs.get(good_id)
@@ -296,13 +300,33 @@ def _planned_total(results: dict[str, object] | None) -> Decimal | None:
     return None if total is None else Decimal(str(total))
 
 
-def _assembly_packaging_cost(s: Session, runs: ColumnElement[bool]) -> Decimal | None:
+def _packaging_cost(s: Session, event_id: int) -> Decimal | None:
+    """Packaging still used by the event's assembly runs and recipient packages."""
+    runs = select(AssemblyRun.id).where(AssemblyRun.event_id == event_id)
+    packages = select(EventRecipientPackage.id).where(EventRecipientPackage.event_id == event_id)
     rows = s.execute(
-        select(StockMovement.quantity, StockMovement.unit_cost)
-        .join(AssemblyRun, AssemblyRun.id == StockMovement.assembly_run_id)
-        .where(runs, StockMovement.kind == MovementKind.ASSEMBLY)
+        select(StockMovement.quantity, StockMovement.unit_cost).where(
+            or_(
+                StockMovement.assembly_run_id.in_(runs),
+                StockMovement.recipient_package_id.in_(packages),
+            )
+        )
     )
     return sum_known(None if cost is None else -taken * cost for taken, cost in rows)
+
+
+def _package_packaging_costs(s: Session, event_id: int) -> dict[int, list[Decimal | None]]:
+    """Net packaging cost per recipient package of the event (what is still used)."""
+    rows = s.execute(
+        select(StockMovement.recipient_package_id, StockMovement.quantity, StockMovement.unit_cost)
+        .join(EventRecipientPackage, EventRecipientPackage.id == StockMovement.recipient_package_id)
+        .where(EventRecipientPackage.event_id == event_id)
+    )
+    costs: dict[int, list[Decimal | None]] = defaultdict(list)
+    for erp_id, taken, cost in rows:
+        if erp_id is not None:
+            costs[erp_id].append(None if cost is None else -taken * cost)
+    return costs
 
 
 def _grouped(lines: Iterable[tuple[str, int, Decimal | None]]) -> tuple[LossLine, ...]:

@@ -134,6 +134,7 @@ def apply_allocation(
     *,
     production_run_id: int | None = None,
     assembly_run_id: int | None = None,
+    recipient_package_id: int | None = None,
     note: str | None = None,
 ) -> None:
     """Take each lot's share out of stock and write it to the ledger."""
@@ -146,6 +147,7 @@ def apply_allocation(
             kind,
             production_run_id=production_run_id,
             assembly_run_id=assembly_run_id,
+            recipient_package_id=recipient_package_id,
             note=note,
         )
 
@@ -158,6 +160,7 @@ def record_movement(
     *,
     production_run_id: int | None = None,
     assembly_run_id: int | None = None,
+    recipient_package_id: int | None = None,
     note: str | None = None,
 ) -> StockMovement:
     """Change `lot` by `quantity` (negative = out) and append the matching ledger row."""
@@ -169,6 +172,7 @@ def record_movement(
         unit_cost=lot.unit_cost,
         production_run_id=production_run_id,
         assembly_run_id=assembly_run_id,
+        recipient_package_id=recipient_package_id,
         note=note,
     )
     session.add(movement)

@@ -182,7 +182,7 @@ def test_undoing_a_delivery_clears_it_and_keeps_the_reservation(
     assert _reserved(db) == [(dv.packages["Alice"], 1)]
 
 
-def test_unassembling_releases_the_reserved_goods_but_not_the_packaging(
+def test_unassembling_releases_the_reserved_goods_and_the_packaging(
     db: Database, dv: Deliveries
 ) -> None:
     assemble_package(db, dv.packages["Carol"])
@@ -191,9 +191,23 @@ def test_unassembling_releases_the_reserved_goods_but_not_the_packaging(
 
     assert change.card.status is PackageStatus.PENDING and change.card.assembled_at is None
     assert "2 × Holiday tin went back to inventory" in change.message
-    assert "Packaging already used for it is not returned" in change.message
+    assert "its packaging went back to the pantry" in change.message
     assert _tins(db, dv) == 3 and _reserved(db) == []
+    assert _ribbons(db, dv) == 50
+
+
+def test_assembling_again_after_unassembling_uses_the_packaging_once(
+    db: Database, dv: Deliveries
+) -> None:
+    for _ in range(2):
+        assemble_package(db, dv.packages["Carol"])
+        unassemble_package(db, dv.packages["Carol"])
+    assemble_package(db, dv.packages["Carol"])
+
     assert _ribbons(db, dv) == 48
+    with db.transaction() as s:
+        lot = s.get_one(InventoryItem, dv.ribbon_lot)
+        assert sum((m.quantity for m in lot.movements), Decimal(0)) == lot.remaining_quantity
 
 
 def test_the_board_groups_packages_by_status(db: Database, dv: Deliveries) -> None:

@@ -7,9 +7,18 @@ from decimal import Decimal
 
 import pytest
 
-from src.models import EventRecipientPackage, FinishedGood, LossCategory, ProductionPlanSnapshot
+from src.models import (
+    EventRecipientPackage,
+    FinishedGood,
+    IngredientKind,
+    LossCategory,
+    PackagePackaging,
+    ProductionPlanSnapshot,
+    Unit,
+)
 from src.services.assembly import assemble
 from src.services.database import Database
+from src.services.delivery import assemble_package, unassemble_package
 from src.services.production import record_production, void_production
 from src.services.reports import (
     cost_per_recipient,
@@ -19,7 +28,11 @@ from src.services.reports import (
     spending_by_month,
 )
 from src.tests import factories as f
-from src.tests.production_example import ProductionExample, build_production_example
+from src.tests.production_example import (
+    ProductionExample,
+    add_priced_lot,
+    build_production_example,
+)
 
 DONE = datetime(2026, 12, 10, 9, 0)
 
@@ -118,6 +131,36 @@ def test_cost_per_recipient_values_packages_at_the_goods_assembly_cost(
         ("Alice", 3, tins.cost_per_good * 3),
         ("Bob", 1, tins.cost_per_good),
     ]
+
+
+def test_package_packaging_counts_for_the_recipient_and_the_event(
+    db: Database, px: ProductionExample
+) -> None:
+    event = _event(db)
+    _cookies(db, px, 7, 240, event_id=event)
+    _gingerbread(db, px, 24, event_id=event)
+    tins = assemble(db, px.ex.holiday_tin, 2, event_id=event)
+    with db.transaction() as s:
+        bow = f.ingredient(s, name="Bow", kind=IngredientKind.PACKAGING)
+        add_priced_lot(s, bow, "10", Unit.EACH, "5.00", date(2026, 11, 1))
+        gift = f.package(s, [(s.get_one(FinishedGood, px.ex.holiday_tin), 1)])
+        gift.packaging.append(PackagePackaging(ingredient=bow, quantity=Decimal(2)))
+        erp = EventRecipientPackage(
+            event_id=event, recipient=f.recipient(s, name="Ann"), package=gift
+        )
+        s.add(erp)
+        s.flush()
+        erp_id = erp.id
+    packaging_before = event_cost(db, event).packaging_cost
+    assemble_package(db, erp_id)
+
+    [ann] = cost_per_recipient(db, event)
+
+    assert tins.cost_per_good is not None and packaging_before is not None
+    assert ann.cost == tins.cost_per_good + Decimal("1.00")  # two bows at $0.50
+    assert event_cost(db, event).packaging_cost == packaging_before + Decimal("1.00")
+    unassemble_package(db, erp_id)
+    assert event_cost(db, event).packaging_cost == packaging_before
 
 
 def test_losses_by_category_recipe_and_event_leave_voided_runs_out(
