@@ -1,0 +1,154 @@
+"""Calculating an event's plan: requirements, batches, ingredient totals, cost, shopping list.
+
+`gather_sources` reads every input in a fixed number of queries; `calculate` turns them into
+the `calculation_results` JSON stored on a ProductionPlanSnapshot:
+
+    {"requirements": [{"finished_unit", "name", "recipe", "needed", "yield_per_batch",
+                       "batches", "yield", "shortfall", "surplus", "options", "decided"}],
+     "ingredients": [{"ingredient", "name", "quantity", "unit", "display"}],
+     "shopping_list": {"items": [ShoppingItem.to_json()], "total_cost"},
+     "cost_estimate": {"total", "known_total", "unpriced"}}
+
+Decimals are exact strings, unknown money is null.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from src.models import Event
+from src.services.batches import BatchOption, batch_options, option_for, suggested_batches
+from src.services.costing import CostEstimate, estimate_costs
+from src.services.fifo import LotStock
+from src.services.plan_inputs import PlanInputs, UnitInfo, load_plan_inputs
+from src.services.plan_json import dec_or_none, dec_str
+from src.services.prices import ProductPrice, product_prices
+from src.services.quantity_format import format_friendly
+from src.services.recipe_graph import RecipeGraph, ingredient_totals, load_recipe_graph
+from src.services.shopping_list import shopping_items, shopping_total
+from src.services.staleness import canonical_inputs
+from src.services.stock import lots_by_ingredient, on_hand
+
+
+@dataclass(frozen=True)
+class Requirement:
+    unit: UnitInfo
+    needed: int
+    batches: int
+    decided: bool
+
+    @property
+    def outcome(self) -> BatchOption:
+        return option_for(self.batches, self.needed, self.unit.yield_per_batch)
+
+    def to_json(self) -> dict[str, Any]:
+        outcome = self.outcome
+        options = batch_options(self.needed, self.unit.yield_per_batch)
+        return {
+            "finished_unit": self.unit.slug,
+            "name": self.unit.name,
+            "recipe": self.unit.recipe_slug,
+            "needed": dec_str(self.needed),
+            "yield_per_batch": dec_str(self.unit.yield_per_batch),
+            "batches": self.batches,
+            **_option_json(outcome),
+            "options": [_option_json(option) for option in options],
+            "decided": self.decided,
+        }
+
+
+@dataclass(frozen=True)
+class PlanSources:
+    """Everything a plan is calculated from, as plain data."""
+
+    inputs: PlanInputs
+    requirements: tuple[Requirement, ...]
+    graph: RecipeGraph
+    prices: dict[int, list[ProductPrice]]
+    lots: dict[int, list[LotStock]]
+
+    def fingerprint(self) -> dict[str, Any]:
+        return canonical_inputs(self.inputs, self.graph, self.prices, self.lots)
+
+
+def plan_requirements(inputs: PlanInputs) -> tuple[Requirement, ...]:
+    """Per finished unit: the need and the batches (the decision, else the suggestion)."""
+    requirements = []
+    for unit_id, need in inputs.unit_needs().items():
+        unit = inputs.units[unit_id]
+        decision = inputs.decisions.get(unit_id)
+        batches = decision.batches if decision else suggested_batches(need, unit.yield_per_batch)
+        requirements.append(Requirement(unit, need, batches, decision is not None))
+    return tuple(sorted(requirements, key=lambda r: (r.unit.name.lower(), r.unit.slug)))
+
+
+def gather_sources(s: Session, event: Event) -> PlanSources:
+    """Read the event's plan inputs, recipes, prices and stock (a fixed number of queries)."""
+    inputs = load_plan_inputs(s, event)
+    requirements = plan_requirements(inputs)
+    graph = load_recipe_graph(s, {r.unit.recipe_id for r in requirements})
+    return PlanSources(
+        inputs,
+        requirements,
+        graph,
+        product_prices(s, graph.ingredients),
+        lots_by_ingredient(s, graph.ingredients),
+    )
+
+
+def calculate(s: Session, sources: PlanSources) -> dict[str, Any]:
+    """The calculation_results JSON for `sources` (costs and stock read through FIFO)."""
+    graph, requirements = sources.graph, sources.requirements
+    totals = ingredient_totals(graph, [(r.unit.recipe_id, r.batches) for r in requirements])
+    infos = {i: graph.ingredients[i] for i in totals}
+    produced = sources.inputs.produced
+    remaining = [
+        (r.unit.recipe_id, max(0, r.batches - produced.get(r.unit.id, 0))) for r in requirements
+    ]
+    to_shop = {i: q for i, q in ingredient_totals(graph, remaining).items() if q > 0}
+    items = shopping_items(to_shop, on_hand(s, infos), sources.prices, infos)
+    return {
+        "requirements": [r.to_json() for r in requirements],
+        "ingredients": _ingredients_json(totals, graph),
+        "shopping_list": {
+            "items": [item.to_json() for item in items],
+            "total_cost": dec_or_none(shopping_total(items)),
+        },
+        "cost_estimate": _cost_json(estimate_costs(s, totals, infos), graph),
+    }
+
+
+def _option_json(option: BatchOption) -> dict[str, Any]:
+    return {
+        "batches": option.batches,
+        "yield": dec_str(option.yield_),
+        "shortfall": dec_str(option.shortfall),
+        "surplus": dec_str(option.surplus),
+    }
+
+
+def _ingredients_json(totals: Mapping[int, Decimal], graph: RecipeGraph) -> list[dict[str, Any]]:
+    infos = sorted((graph.ingredients[i] for i in totals), key=lambda info: info.name.lower())
+    return [
+        {
+            "ingredient": info.slug,
+            "name": info.name,
+            "quantity": dec_str(totals[info.id]),
+            "unit": info.base_unit.value,
+            "display": format_friendly(totals[info.id], info.base_unit),
+        }
+        for info in infos
+    ]
+
+
+def _cost_json(estimate: CostEstimate, graph: RecipeGraph) -> dict[str, Any]:
+    return {
+        "total": dec_or_none(estimate.total),
+        "known_total": dec_str(estimate.known_total),
+        "unpriced": [graph.ingredients[line.ingredient_id].slug for line in estimate.unpriced],
+    }

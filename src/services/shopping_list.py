@@ -1,0 +1,98 @@
+"""Shopping list lines: need − on hand, rounded up to whole packages of the product to buy.
+
+Pure functions over plain data; `plan.py` feeds them and `shopping.py` serves them.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from src.services.plan_json import dec_or_none, dec_str
+from src.services.prices import ProductPrice, product_to_buy
+from src.services.recipe_graph import IngredientInfo
+from src.services.units import to_decimal, to_fraction
+
+
+@dataclass(frozen=True)
+class ShoppingItem:
+    ingredient: str  # slug
+    name: str
+    category: str
+    needed: Decimal  # base units, like on_hand, to_buy and leftover
+    on_hand: Decimal
+    to_buy: Decimal
+    unit: str
+    product: str | None
+    packages: int
+    cost: Decimal | None  # None when the product to buy has no known price
+    leftover: Decimal
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "ingredient": self.ingredient,
+            "name": self.name,
+            "category": self.category,
+            "needed": dec_str(self.needed),
+            "on_hand": dec_str(self.on_hand),
+            "to_buy": dec_str(self.to_buy),
+            "unit": self.unit,
+            "product": self.product,
+            "packages": self.packages,
+            "cost": dec_or_none(self.cost),
+            "leftover": dec_str(self.leftover),
+        }
+
+
+def shopping_item(
+    info: IngredientInfo, need: Decimal, stock: Decimal, product: ProductPrice | None
+) -> ShoppingItem:
+    """One line: to-buy = max(0, need − stock), in whole packages of `product`."""
+    to_buy = max(Decimal(0), need - stock)
+    packages, cost, leftover = 0, Decimal(0) if to_buy == 0 else None, Decimal(0)
+    if product is not None and to_buy > 0:
+        size = product.package_in(info)
+        packages = math.ceil(to_fraction(to_buy) / size)
+        leftover = to_decimal(packages * size - to_fraction(to_buy))
+        price = product.price_per_package
+        cost = None if price is None else packages * price
+    return ShoppingItem(
+        ingredient=info.slug,
+        name=info.name,
+        category=info.category,
+        needed=need,
+        on_hand=stock,
+        to_buy=to_buy,
+        unit=info.base_unit.value,
+        product=None if product is None else product.label,
+        packages=packages,
+        cost=cost,
+        leftover=leftover,
+    )
+
+
+def shopping_items(
+    needs: Mapping[int, Decimal],
+    stock: Mapping[int, Decimal],
+    prices: Mapping[int, Sequence[ProductPrice]],
+    infos: Mapping[int, IngredientInfo],
+) -> tuple[ShoppingItem, ...]:
+    """Every needed ingredient's line, by category then name."""
+    items = [
+        shopping_item(
+            infos[i], need, stock.get(i, Decimal(0)), product_to_buy(prices.get(i, []), infos[i])
+        )
+        for i, need in needs.items()
+    ]
+    return tuple(sorted(items, key=lambda item: (item.category.lower(), item.name.lower())))
+
+
+def shopping_total(items: Iterable[ShoppingItem]) -> Decimal | None:
+    """What the list costs; None when something to buy has no price."""
+    costs = [item.cost for item in items if item.to_buy > 0]
+    if any(cost is None for cost in costs):
+        return None
+    return sum((cost for cost in costs if cost is not None), Decimal(0))
