@@ -116,10 +116,10 @@ def load_plan_inputs(s: Session, event: Event) -> PlanInputs:
         ).where(EventFinishedGood.event_id == event.id)
     ).all()
     assignments = _assignments(s, event.id)
-    packages = _packages(s, {a.package_id for a in assignments})
+    packages = load_packages(s, {a.package_id for a in assignments})
     direct_goods = {good: qty for good, _, qty in demand_rows if good is not None}
     package_goods = {g for p in packages.values() for g in p.goods}
-    goods = _goods(s, set(direct_goods) | package_goods)
+    goods = load_goods(s, set(direct_goods) | package_goods)
     decisions = _decisions(s, event.id)
     unit_ids = {u for g in goods.values() for u in g.contents.units}
     unit_ids |= {unit for _, unit, _ in demand_rows if unit is not None} | set(decisions)
@@ -138,7 +138,7 @@ def load_plan_inputs(s: Session, event: Event) -> PlanInputs:
         assignments=assignments,
         packages=packages,
         goods=goods,
-        units=_units(s, unit_ids),
+        units=load_units(s, unit_ids),
         decisions=decisions,
         produced=produced_batches(s, event.id),
     )
@@ -176,7 +176,7 @@ def _package_counts(assignments: tuple[Assignment, ...]) -> dict[int, int]:
     return dict(counts)
 
 
-def _packages(s: Session, ids: set[int]) -> dict[int, PackageInfo]:
+def load_packages(s: Session, ids: set[int]) -> dict[int, PackageInfo]:
     if not ids:
         return {}
     rows = s.execute(
@@ -193,7 +193,7 @@ def _packages(s: Session, ids: set[int]) -> dict[int, PackageInfo]:
     return packages
 
 
-def _goods(s: Session, ids: set[int]) -> dict[int, GoodInfo]:
+def load_goods(s: Session, ids: set[int]) -> dict[int, GoodInfo]:
     """The goods and all goods nested in them: one query per nesting level."""
     goods: dict[int, GoodInfo] = {}
     frontier = ids
@@ -228,7 +228,7 @@ def _goods_level(s: Session, ids: set[int]) -> dict[int, GoodInfo]:
     }
 
 
-def _units(s: Session, ids: set[int]) -> dict[int, UnitInfo]:
+def load_units(s: Session, ids: set[int]) -> dict[int, UnitInfo]:
     if not ids:
         return {}
     rows = s.execute(

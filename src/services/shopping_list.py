@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from src.services.plan_json import dec_or_none, dec_str
+from src.services.plan_json import dec_or_none, dec_str, parse_dec
 from src.services.prices import ProductPrice, product_to_buy
 from src.services.recipe_graph import IngredientInfo
 from src.services.units import to_decimal, to_fraction
@@ -45,6 +45,22 @@ class ShoppingItem:
             "cost": dec_or_none(self.cost),
             "leftover": dec_str(self.leftover),
         }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> ShoppingItem:
+        return cls(
+            ingredient=data["ingredient"],
+            name=data["name"],
+            category=data["category"],
+            needed=Decimal(data["needed"]),
+            on_hand=Decimal(data["on_hand"]),
+            to_buy=Decimal(data["to_buy"]),
+            unit=data["unit"],
+            product=data["product"],
+            packages=data["packages"],
+            cost=parse_dec(data["cost"]),
+            leftover=Decimal(data["leftover"]),
+        )
 
 
 def shopping_item(
