@@ -47,8 +47,8 @@ def require_state(event: Event, action: str, *allowed: PlanState) -> None:
         return
     needed = " or ".join(STATE_NAMES[state] for state in allowed)
     raise PlanStateError(
-        f"Cannot {action}: the plan for {event.name} is {STATE_NAMES[event.plan_state]}; "
-        f"this needs a {needed} plan."
+        f"Cannot {action}: the plan for {event.name} is {STATE_NAMES[event.plan_state]}, "
+        f"and this can only be done when it is {needed}."
     )
 
 
