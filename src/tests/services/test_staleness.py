@@ -75,8 +75,12 @@ def _delete_icing_component(db: Database, p: PlannedExample) -> None:
 def _buy_flour(db: Database, p: PlannedExample) -> None:
     with db.transaction() as s:
         sack = s.get_one(Product, p.example.products["flour-sack"])
-        purchase = Purchase(product=sack, purchase_date=date(2026, 12, 1),
-                            packages_bought=Decimal(1), price_per_package=Decimal("15.49"))
+        purchase = Purchase(
+            product=sack,
+            purchase_date=date(2026, 12, 1),
+            packages_bought=Decimal(1),
+            price_per_package=Decimal("15.49"),
+        )
         s.add(InventoryItem(product=sack, purchase=purchase, initial_quantity=Decimal(25),
                             remaining_quantity=Decimal(25), unit_cost=Decimal("0.6196"),
                             purchase_date=date(2026, 12, 1)))  # fmt: skip
