@@ -17,7 +17,6 @@ from sqlalchemy.orm import Session
 from src.models import AmendmentType, BatchDecision, Event, PlanAmendment
 from src.services.batches import save_decision
 from src.services.database import Database
-from src.services.decomposition import units_of_good
 from src.services.errors import ConflictError, PlanStateError, ValidationError
 from src.services.event_demand import (
     add_recipes,
@@ -25,6 +24,7 @@ from src.services.event_demand import (
     demand_row,
     item_recipes,
     put_demand,
+    row_units,
 )
 from src.services.event_guards import find_event, find_unit, produced_batches, require_in_production
 from src.services.plan_calc import plan_requirements
@@ -65,9 +65,7 @@ def drop_item(db: Database, event_slug: str, item_slug: str, reason: str) -> Ame
     with db.transaction() as s:
         event, why = _start(s, event_slug, reason, "drop an item")
         row = demand_row(s, event, item_slug)
-        catalog = load_plan_inputs(s, event).catalog()
-        good, unit = row.finished_good_id, row.finished_unit_id
-        units = set(units_of_good(good, catalog)) if good is not None else {unit or 0}
+        units = row_units(row, load_plan_inputs(s, event).catalog())
         _refuse_if_produced(s, event, units, f"drop {demand_name(row)}")
         data = {"item": item_slug, "name": demand_name(row), "quantity": row.quantity}
         s.delete(row)

@@ -7,6 +7,7 @@ the demand that depends on it and reports what went. Everything here needs a DRA
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -24,9 +25,15 @@ from src.models import (
     Recipient,
 )
 from src.services.database import Database
-from src.services.decomposition import units_of_good
+from src.services.decomposition import GoodContents, units_of_good
 from src.services.errors import NotFoundError, ValidationError
-from src.services.event_guards import find_event, find_good, find_unit, require_draft
+from src.services.event_guards import (
+    find_by_slug,
+    find_event,
+    find_good,
+    find_unit,
+    require_draft,
+)
 from src.services.plan_inputs import load_goods, load_packages, load_plan_inputs, load_units
 
 
@@ -71,7 +78,7 @@ def select_recipes(db: Database, event_slug: str, recipe_slugs: list[str]) -> tu
     with db.transaction() as s:
         event = find_event(s, event_slug)
         require_draft(event, "change the recipe selection")
-        add_recipes(s, event, {_recipe(s, slug).id for slug in recipe_slugs})
+        add_recipes(s, event, {find_by_slug(s, Recipe, slug).id for slug in recipe_slugs})
         selected = load_plan_inputs(s, event).selected_recipes.values()
         return tuple(sorted(slug for slug, _ in selected))
 
@@ -84,7 +91,7 @@ def deselect_recipe(db: Database, event_slug: str, recipe_slug: str) -> RemovedD
     with db.transaction() as s:
         event = find_event(s, event_slug)
         require_draft(event, "change the recipe selection")
-        recipe = _recipe(s, recipe_slug)
+        recipe = find_by_slug(s, Recipe, recipe_slug)
         chosen = s.scalar(
             select(EventRecipe).where(
                 EventRecipe.event_id == event.id, EventRecipe.recipe_id == recipe.id
@@ -129,7 +136,10 @@ def assign_package(
         require_draft(event, "change recipient packages")
         if quantity <= 0:
             raise ValidationError(f"Packages for {recipient_slug} must be at least one.")
-        recipient, package = _recipient(s, recipient_slug), _package(s, package_slug)
+        recipient, package = (
+            find_by_slug(s, Recipient, recipient_slug),
+            find_by_slug(s, Package, package_slug),
+        )
         contents = load_packages(s, {package.id})[package.id]
         require_recipes(s, event, package.name, set(contents.goods), set())
         row = _assignment(s, event.id, recipient.id, package.id) or EventRecipientPackage(
@@ -146,7 +156,10 @@ def unassign_package(db: Database, event_slug: str, recipient_slug: str, package
     with db.transaction() as s:
         event = find_event(s, event_slug)
         require_draft(event, "change recipient packages")
-        recipient, package = _recipient(s, recipient_slug), _package(s, package_slug)
+        recipient, package = (
+            find_by_slug(s, Recipient, recipient_slug),
+            find_by_slug(s, Package, package_slug),
+        )
         row = _assignment(s, event.id, recipient.id, package.id)
         if row is None:
             raise NotFoundError(f"{recipient.name} has no {package.name} at {event.name}.")
@@ -223,6 +236,14 @@ def demand_name(row: EventFinishedGood) -> str:
     return item.name
 
 
+def row_units(row: EventFinishedGood, catalog: Mapping[int, GoodContents]) -> set[int]:
+    """The finished units a demand row reaches (itself, or those inside the good)."""
+    if row.finished_good_id is not None:
+        return set(units_of_good(row.finished_good_id, catalog))
+    assert row.finished_unit_id is not None  # the table's CHECK: exactly one of the two
+    return {row.finished_unit_id}
+
+
 def add_recipes(s: Session, event: Event, recipe_ids: set[int]) -> list[int]:
     """Select the recipes not yet selected; returns the ids that were added."""
     have = set(load_plan_inputs(s, event).selected_recipes)
@@ -261,12 +282,7 @@ def _remove_dependents(s: Session, event: Event, recipe: Recipe) -> RemovedDeman
 
     items, assignments = [], []
     for row in event.event_finished_goods:
-        reached = (
-            {row.finished_unit_id}
-            if row.finished_good_id is None
-            else set(units_of_good(row.finished_good_id, catalog))
-        )
-        if needs_recipe({u for u in reached if u is not None}):
+        if needs_recipe(row_units(row, catalog)):
             items.append(demand_name(row))
             s.delete(row)
     for assigned in event.recipient_packages:
@@ -281,27 +297,6 @@ def _remove_dependents(s: Session, event: Event, recipe: Recipe) -> RemovedDeman
     return RemovedDemand(
         recipe.slug, tuple(sorted(items)), tuple(sorted(assignments)), tuple(decided)
     )
-
-
-def _recipe(s: Session, slug: str) -> Recipe:
-    recipe = s.scalar(select(Recipe).where(Recipe.slug == slug))
-    if recipe is None:
-        raise NotFoundError(f"There is no recipe '{slug}'.")
-    return recipe
-
-
-def _recipient(s: Session, slug: str) -> Recipient:
-    recipient = s.scalar(select(Recipient).where(Recipient.slug == slug))
-    if recipient is None:
-        raise NotFoundError(f"There is no recipient '{slug}'.")
-    return recipient
-
-
-def _package(s: Session, slug: str) -> Package:
-    package = s.scalar(select(Package).where(Package.slug == slug))
-    if package is None:
-        raise NotFoundError(f"There is no package '{slug}'.")
-    return package
 
 
 def _assignment(

@@ -6,11 +6,32 @@ COMPLETED: read-only. A refusal names the state the action needs.
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from typing import TypeVar
 
-from src.models import Event, FinishedGood, FinishedUnit, PlanState, ProductionRun
+from sqlalchemy import func, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from src.models import (
+    Event,
+    FinishedGood,
+    FinishedUnit,
+    Package,
+    PlanState,
+    ProductionRun,
+    Recipe,
+    Recipient,
+)
 from src.services.errors import NotFoundError, PlanStateError
+
+Named = TypeVar("Named", Event, FinishedUnit, FinishedGood, Recipe, Recipient, Package)
+_WHAT: dict[type, str] = {
+    Event: "event",
+    FinishedUnit: "finished unit",
+    FinishedGood: "finished good",
+    Recipe: "recipe",
+    Recipient: "recipient",
+    Package: "package",
+}
 
 STATE_NAMES = {
     PlanState.DRAFT: "draft",
@@ -20,25 +41,24 @@ STATE_NAMES = {
 }
 
 
+def find_by_slug(s: Session, model: type[Named], slug: str) -> Named:
+    """The row of `model` with `slug`; NotFoundError naming what was looked for."""
+    row = s.scalar(select(model).where(model.slug == slug))
+    if row is None:
+        raise NotFoundError(f"There is no {_WHAT[model]} '{slug}'.")
+    return row
+
+
 def find_event(s: Session, slug: str) -> Event:
-    event = s.scalar(select(Event).where(Event.slug == slug))
-    if event is None:
-        raise NotFoundError(f"There is no event '{slug}'.")
-    return event
+    return find_by_slug(s, Event, slug)
 
 
 def find_unit(s: Session, slug: str) -> FinishedUnit:
-    unit = s.scalar(select(FinishedUnit).where(FinishedUnit.slug == slug))
-    if unit is None:
-        raise NotFoundError(f"There is no finished unit '{slug}'.")
-    return unit
+    return find_by_slug(s, FinishedUnit, slug)
 
 
 def find_good(s: Session, slug: str) -> FinishedGood:
-    good = s.scalar(select(FinishedGood).where(FinishedGood.slug == slug))
-    if good is None:
-        raise NotFoundError(f"There is no finished good '{slug}'.")
-    return good
+    return find_by_slug(s, FinishedGood, slug)
 
 
 def require_state(event: Event, action: str, *allowed: PlanState) -> None:
@@ -66,9 +86,13 @@ def require_in_production(event: Event, action: str) -> None:
 
 def produced_batches(s: Session, event_id: int) -> dict[int, int]:
     """Batches recorded per finished unit for the event (one query)."""
-    rows = s.execute(
-        select(ProductionRun.finished_unit_id, func.sum(ProductionRun.batches))
-        .where(ProductionRun.event_id == event_id)
-        .group_by(ProductionRun.finished_unit_id)
-    )
-    return {unit_id: int(total) for unit_id, total in rows}
+    return totals_by(s, ProductionRun.finished_unit_id, ProductionRun.batches, event_id)
+
+
+def totals_by(
+    s: Session, key: InstrumentedAttribute[int], value: InstrumentedAttribute[int], event_id: int
+) -> dict[int, int]:
+    """sum(value) per key over the event's rows of key's table (one query)."""
+    table = key.class_
+    rows = s.execute(select(key, func.sum(value)).where(table.event_id == event_id).group_by(key))
+    return {k: int(total) for k, total in rows}

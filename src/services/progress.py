@@ -6,12 +6,9 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
-
 from src.models import AssemblyRun, PackageStatus, ProductionRun
 from src.services.database import Database
-from src.services.event_guards import find_event
+from src.services.event_guards import find_event, totals_by
 from src.services.plan_calc import plan_requirements
 from src.services.plan_inputs import load_plan_inputs
 
@@ -50,13 +47,13 @@ def event_progress(db: Database, event_slug: str) -> EventProgress:
     with db.transaction() as s:
         event = find_event(s, event_slug)
         inputs = load_plan_inputs(s, event)
-        items = _produced_items(s, event.id)
+        items = totals_by(s, ProductionRun.finished_unit_id, ProductionRun.actual_yield, event.id)
         units = tuple(
             _unit(r.unit.slug, r.unit.name, r.needed, r.batches, inputs.produced.get(r.unit.id, 0),
                   items.get(r.unit.id, 0))
             for r in plan_requirements(inputs)
         )  # fmt: skip
-        assembled = _assembled(s, event.id)
+        assembled = totals_by(s, AssemblyRun.finished_good_id, AssemblyRun.quantity, event.id)
         goods = tuple(
             GoodProgress(inputs.goods[g].slug, inputs.goods[g].name, n, assembled.get(g, 0))
             for g, n in sorted(inputs.expansion().goods.items())
@@ -97,21 +94,3 @@ def _unit(
         slug, name, needed, decided, produced, max(0, decided - produced),
         max(0, produced - decided), items,
     )  # fmt: skip
-
-
-def _produced_items(s: Session, event_id: int) -> dict[int, int]:
-    rows = s.execute(
-        select(ProductionRun.finished_unit_id, func.sum(ProductionRun.actual_yield))
-        .where(ProductionRun.event_id == event_id)
-        .group_by(ProductionRun.finished_unit_id)
-    )
-    return {unit_id: int(total) for unit_id, total in rows}
-
-
-def _assembled(s: Session, event_id: int) -> dict[int, int]:
-    rows = s.execute(
-        select(AssemblyRun.finished_good_id, func.sum(AssemblyRun.quantity))
-        .where(AssemblyRun.event_id == event_id)
-        .group_by(AssemblyRun.finished_good_id)
-    )
-    return {good_id: int(total) for good_id, total in rows}
