@@ -1,56 +1,20 @@
-"""Command-line tool: python -m src.cli [--db PATH_OR_URL] COMMAND.
-
-A thin layer over the services: parse, call one service, print. To add a command, write one
-function decorated with @command (its arguments are declared in `setup`).
-"""
+"""Commands that look after the database file: create, export, import, upgrade, back up."""
 
 from __future__ import annotations
 
 import argparse
-import json
-import sys
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import asdict
 from pathlib import Path
 
+from src.cli.registry import command, database, file_argument
 from src.models import SCHEMA_VERSION
 from src.services import backups
 from src.services.bake_tracker_v4 import import_bake_tracker_v4
-from src.services.database import Database, open_database, resolve_url
-from src.services.errors import BakeTrackerError, DatabaseError
-from src.services.event_listing import list_events
+from src.services.database import resolve_url
+from src.services.errors import DatabaseError
 from src.services.export.importer import import_file
 from src.services.export.upgrade import upgrade_database
 from src.services.export.writer import export_file
 from src.services.integrity import check_database
-
-Handler = Callable[[argparse.Namespace], int]
-Setup = Callable[[argparse.ArgumentParser], object]
-COMMANDS: list[tuple[str, str, Setup, Handler]] = []
-
-
-def command(
-    name: str, summary: str, setup: Setup = lambda parser: None
-) -> Callable[[Handler], Handler]:
-    def register(handler: Handler) -> Handler:
-        COMMANDS.append((name, summary, setup, handler))
-        return handler
-
-    return register
-
-
-@contextmanager
-def database(args: argparse.Namespace) -> Iterator[Database]:
-    db = open_database(args.db)
-    try:
-        yield db
-    finally:
-        db.dispose()
-
-
-def _file_argument(help_text: str) -> Setup:
-    return lambda parser: parser.add_argument("file", type=Path, help=help_text)
 
 
 @command("init", "Create the database (if it does not exist yet) and say where it is.")
@@ -60,7 +24,7 @@ def init(args: argparse.Namespace) -> int:
     return 0
 
 
-@command("export", "Write the whole database to one JSON file.", _file_argument("file to write"))
+@command("export", "Write the whole database to one JSON file.", file_argument("file to write"))
 def export(args: argparse.Namespace) -> int:
     with database(args) as db:
         summary = export_file(db, args.file)
@@ -170,49 +134,3 @@ def check(args: argparse.Namespace) -> int:
     if not problems:
         print("No problems found.")
     return 1 if problems else 0
-
-
-def _setup_events(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
-
-
-@command("events", "List events: slug, name, date, plan state and output mode.", _setup_events)
-def events(args: argparse.Namespace) -> int:
-    with database(args) as db:
-        found = list_events(db)
-    if args.json:
-        print(json.dumps([asdict(e) for e in found], default=str, indent=2))
-        return 0
-    for e in found:
-        print(
-            f"{e.slug:<24} {e.name:<32} {e.event_date}  {e.plan_state:<13} {e.output_mode or '-'}"
-        )
-    if not found:
-        print("No events yet.")
-    return 0
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m src.cli", description="Bake Tracker tools.")
-    parser.add_argument(
-        "--db", metavar="PATH_OR_URL", help="database file or SQLAlchemy URL (default: data/)"
-    )
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for name, summary, setup, handler in COMMANDS:
-        sub = commands.add_parser(name, help=summary, description=summary)
-        setup(sub)
-        sub.set_defaults(run=handler)
-    return parser
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    try:
-        return int(args.run(args))
-    except BakeTrackerError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 1
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
