@@ -14,6 +14,11 @@ from fractions import Fraction
 from src.models.enums import Unit
 from src.services.units import Density, convert_exact, to_decimal, to_fraction
 
+# A partial take is kept to this many decimals of the lot's unit, so that lot quantities
+# (user-entered amounts minus such takes) add and subtract exactly within Decimal's 28 digits
+# and a lot's ledger always sums to its remaining quantity.
+LEDGER_PLACES = 18
+
 
 @dataclass(frozen=True)
 class LotStock:
@@ -80,7 +85,9 @@ def allocate_fifo(
         available = convert_exact(lot.remaining, lot.unit, base_unit, density, ingredient)
         taken_base = min(available, still)
         still -= taken_base
-        takes.append(_take(lot, taken_base, available, base_unit, density, ingredient))
+        take = _take(lot, taken_base, available, base_unit, density, ingredient)
+        if take.quantity > 0:
+            takes.append(take)
     known = [t.cost for t in takes if t.cost is not None]
     return FifoAllocation(
         takes=tuple(takes),
@@ -102,6 +109,10 @@ def _take(
         exact = to_fraction(lot.remaining)
     else:
         exact = convert_exact(taken_base, base_unit, lot.unit, density, ingredient)
-    quantity = min(to_decimal(exact), lot.remaining)
+    quantity = min(_ledger_quantity(exact), lot.remaining)
     cost = None if lot.unit_cost is None else to_decimal(exact * to_fraction(lot.unit_cost))
     return LotTake(lot.lot_id, quantity, lot.unit, to_decimal(taken_base), cost)
+
+
+def _ledger_quantity(exact: Fraction) -> Decimal:
+    return Decimal(round(exact * 10**LEDGER_PLACES)).scaleb(-LEDGER_PLACES)
