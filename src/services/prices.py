@@ -50,7 +50,7 @@ def product_prices(
     products = session.scalars(
         select(Product).where(Product.ingredient_id.in_(ids), Product.is_archived.is_(False))
     ).all()
-    latest = _latest_purchases(session, [p.id for p in products])
+    latest = latest_purchases(session, [p.id for p in products])
     result: dict[int, list[ProductPrice]] = defaultdict(list)
     for p in products:
         price, when = latest.get(p.id, (None, None))
@@ -64,9 +64,10 @@ def product_prices(
     return result
 
 
-def _latest_purchases(
+def latest_purchases(
     session: Session, product_ids: Sequence[int]
 ) -> dict[int, tuple[Decimal, date]]:
+    """(price per package, date) of each product's latest purchase (one query)."""
     ranked = (
         select(
             Purchase.product_id,
