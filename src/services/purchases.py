@@ -1,0 +1,207 @@
+"""Purchases (each creates its lot), price history, and opening balances of stock on hand."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session
+
+from src.models import InventoryItem, MovementKind, Product, Purchase, Supplier, Unit
+from src.services.database import Database
+from src.services.errors import ValidationError
+from src.services.inventory import LotView, lot_view
+from src.services.products import product_label
+from src.services.records import clean_text, get_row, positive_quantity
+from src.services.stock import record_movement
+from src.services.units import to_decimal
+
+
+@dataclass(frozen=True)
+class PurchaseInput:
+    product_id: int
+    purchase_date: date
+    packages_bought: Decimal
+    price_per_package: Decimal
+    supplier_id: int | None = None  # None = the product's usual supplier, if any
+    notes: str | None = None
+    expiry_date: date | None = None
+    location: str | None = None
+
+
+@dataclass(frozen=True)
+class OpeningBalanceInput:
+    """Stock already on the shelf when you start tracking; its price may be unknown."""
+
+    product_id: int
+    quantity: Decimal  # in the product's package unit
+    as_of: date
+    price_per_package: Decimal | None = None
+    expiry_date: date | None = None
+    location: str | None = None
+    notes: str | None = None
+
+
+@dataclass(frozen=True)
+class PurchaseView:
+    id: int
+    product_id: int
+    product_label: str
+    supplier_id: int | None
+    supplier_name: str | None
+    purchase_date: date
+    packages_bought: Decimal
+    price_per_package: Decimal
+    total_price: Decimal
+    unit_cost: Decimal  # per `unit` (price per package ÷ package quantity)
+    unit: Unit
+    lot_id: int | None
+    notes: str | None
+
+
+def lot_unit_cost(price_per_package: Decimal, package_quantity: Decimal) -> Decimal:
+    """Cost of one unit of a lot: price per package ÷ package quantity."""
+    return to_decimal(Fraction(price_per_package) / Fraction(package_quantity))
+
+
+def record_purchase(db: Database, data: PurchaseInput) -> PurchaseView:
+    """Record a purchase and the lot it puts on the shelf (with its PURCHASE movement).
+
+    Raises NotFoundError (product, supplier), ValidationError (amounts).
+    """
+    with db.transaction() as s:
+        product = get_row(s, Product, data.product_id, "product")
+        supplier_id = data.supplier_id if data.supplier_id is not None else product.supplier_id
+        if supplier_id is not None:
+            get_row(s, Supplier, supplier_id, "supplier")
+        purchase = Purchase(
+            product_id=product.id,
+            supplier_id=supplier_id,
+            purchase_date=data.purchase_date,
+            packages_bought=positive_quantity(data.packages_bought, "Packages bought"),
+            price_per_package=_price(data.price_per_package),
+            notes=clean_text(data.notes),
+        )
+        s.add(purchase)
+        s.flush()
+        _new_lot(
+            s,
+            product,
+            purchase.packages_bought * product.package_quantity,
+            lot_unit_cost(purchase.price_per_package, product.package_quantity),
+            data.purchase_date,
+            purchase_id=purchase.id,
+            expiry_date=data.expiry_date,
+            location=clean_text(data.location),
+        )
+        return _purchase_views(s, select(Purchase).where(Purchase.id == purchase.id))[0]
+
+
+def record_opening_balance(db: Database, data: OpeningBalanceInput) -> LotView:
+    """Put stock you already had on the shelf as a lot (an OPENING_BALANCE movement).
+
+    Raises NotFoundError (product), ValidationError (amounts).
+    """
+    with db.transaction() as s:
+        product = get_row(s, Product, data.product_id, "product")
+        price = data.price_per_package
+        lot = _new_lot(
+            s,
+            product,
+            positive_quantity(data.quantity, "Quantity on hand"),
+            None if price is None else lot_unit_cost(_price(price), product.package_quantity),
+            data.as_of,
+            expiry_date=data.expiry_date,
+            location=clean_text(data.location),
+            notes=clean_text(data.notes),
+        )
+        return lot_view(s, lot.id)
+
+
+def price_history(db: Database, product_id: int) -> list[PurchaseView]:
+    """Every purchase of a product, newest first. Raises NotFoundError."""
+    with db.transaction() as s:
+        get_row(s, Product, product_id, "product")
+        return _purchase_views(s, select(Purchase).where(Purchase.product_id == product_id))
+
+
+def list_purchases(
+    db: Database, *, ingredient_id: int | None = None, since: date | None = None
+) -> list[PurchaseView]:
+    """Purchases newest first, optionally of one ingredient's products and from a date."""
+    query = select(Purchase)
+    if ingredient_id is not None:
+        query = query.where(Product.ingredient_id == ingredient_id)
+    if since is not None:
+        query = query.where(Purchase.purchase_date >= since)
+    with db.transaction() as s:
+        return _purchase_views(s, query)
+
+
+def _price(value: Decimal) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, Decimal | int) or value < 0:
+        raise ValidationError(f"Price per package must be $0 or more, not {value}.")
+    return Decimal(value)
+
+
+def _new_lot(
+    s: Session,
+    product: Product,
+    quantity: Decimal,
+    unit_cost: Decimal | None,
+    bought: date,
+    *,
+    purchase_id: int | None = None,
+    expiry_date: date | None = None,
+    location: str | None = None,
+    notes: str | None = None,
+) -> InventoryItem:
+    """A lot starting empty whose first movement fills it, so its ledger sums to what remains."""
+    lot = InventoryItem(
+        product_id=product.id,
+        purchase_id=purchase_id,
+        initial_quantity=quantity,
+        remaining_quantity=Decimal(0),
+        unit_cost=unit_cost,
+        purchase_date=bought,
+        expiry_date=expiry_date,
+        location=location,
+        notes=notes,
+    )
+    s.add(lot)
+    s.flush()
+    kind = MovementKind.PURCHASE if purchase_id is not None else MovementKind.OPENING_BALANCE
+    record_movement(s, lot, quantity, kind)
+    s.flush()
+    return lot
+
+
+def _purchase_views(s: Session, query: Select[Purchase]) -> list[PurchaseView]:
+    rows = s.execute(
+        query.join(Product, Purchase.product_id == Product.id)
+        .outerjoin(Supplier, Purchase.supplier_id == Supplier.id)
+        .outerjoin(InventoryItem, InventoryItem.purchase_id == Purchase.id)
+        .add_columns(Product, Supplier.name, InventoryItem.id)
+        .order_by(Purchase.purchase_date.desc(), Purchase.id.desc())
+    ).all()
+    return [
+        PurchaseView(
+            id=p.id,
+            product_id=product.id,
+            product_label=product_label(product.brand, product.name),
+            supplier_id=p.supplier_id,
+            supplier_name=supplier,
+            purchase_date=p.purchase_date,
+            packages_bought=p.packages_bought,
+            price_per_package=p.price_per_package,
+            total_price=p.packages_bought * p.price_per_package,
+            unit_cost=lot_unit_cost(p.price_per_package, product.package_quantity),
+            unit=product.package_unit,
+            lot_id=lot_id,
+            notes=p.notes,
+        )
+        for p, product, supplier, lot_id in rows
+    ]
