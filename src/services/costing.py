@@ -6,17 +6,17 @@ through `estimate_costs`, so they agree to the cent.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
 from sqlalchemy.orm import Session
 
-from src.services.fifo import FifoAllocation
-from src.services.prices import fallback_unit_price, product_prices
+from src.services.fifo import FifoAllocation, LotStock
+from src.services.prices import ProductPrice, fallback_unit_price, product_prices
 from src.services.recipe_graph import IngredientInfo
-from src.services.stock import plan_consumption
+from src.services.stock import allocate_needs, lots_by_ingredient
 from src.services.units import to_decimal, to_fraction
 
 
@@ -75,8 +75,19 @@ def estimate_costs(
     the preferred (else any) product; with no price at all the line is flagged unpriced.
     Queries: a fixed number, whatever the number of ingredients.
     """
-    allocations = plan_consumption(session, needs, ingredients)
-    prices = product_prices(session, needs)
+    lots = lots_by_ingredient(session, needs)
+    return price_needs(needs, ingredients, lots, product_prices(session, needs))
+
+
+def price_needs(
+    needs: Mapping[int, Decimal],
+    ingredients: Mapping[int, IngredientInfo],
+    lots: Mapping[int, Sequence[LotStock]],
+    prices: Mapping[int, Sequence[ProductPrice]],
+) -> CostEstimate:
+    """estimate_costs over already loaded lots and prices (pure), so that a list of many
+    recipes can be priced from one load of stock and prices."""
+    allocations = allocate_needs(lots, needs, ingredients)
     lines = [
         _line(
             ingredients[i],

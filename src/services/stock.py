@@ -8,7 +8,7 @@ movements always sum to its remaining quantity.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -93,7 +93,15 @@ def plan_consumption(
     session: Session, needs: Mapping[int, Decimal], ingredients: Mapping[int, IngredientInfo]
 ) -> dict[int, FifoAllocation]:
     """A FIFO dry run for each ingredient's need (base units); changes nothing."""
-    lots = lots_by_ingredient(session, needs)
+    return allocate_needs(lots_by_ingredient(session, needs), needs, ingredients)
+
+
+def allocate_needs(
+    lots: Mapping[int, Sequence[LotStock]],
+    needs: Mapping[int, Decimal],
+    ingredients: Mapping[int, IngredientInfo],
+) -> dict[int, FifoAllocation]:
+    """FIFO over already loaded lots (per ingredient id) for each need; pure."""
     return {
         ingredient_id: allocate_fifo(
             lots.get(ingredient_id, []),
