@@ -1,0 +1,219 @@
+"""What a recipe costs: a FIFO dry run over current lots for N batches (nested components
+included), the latest price for what stock lacks, unpriced lines flagged, cost per unit.
+
+Flattening is recipe_graph.ingredient_totals and pricing costing.estimate_costs/price_needs,
+the same functions planning and production use, so the numbers always agree.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from src.models import FinishedUnit, InventoryItem, Product, Recipe, Unit
+from src.services.costing import CostEstimate, IngredientCost, estimate_costs, price_needs
+from src.services.database import Database
+from src.services.prices import product_prices
+from src.services.products import product_label
+from src.services.recipe_graph import ingredient_totals, load_recipe_graph
+from src.services.records import get_row, positive_quantity
+from src.services.stock import lots_by_ingredient
+
+
+@dataclass(frozen=True)
+class LotShareView:
+    lot_id: int
+    product_label: str
+    purchase_date: date
+    quantity: Decimal  # in the lot's unit
+    unit: Unit
+    cost: Decimal | None
+
+
+@dataclass(frozen=True)
+class CostLineView:
+    """One ingredient of the recipe (all its lines and nested uses added up), in base units."""
+
+    ingredient_id: int
+    ingredient_name: str
+    quantity: Decimal
+    unit: Unit
+    from_stock: Decimal
+    stock_cost: Decimal | None
+    uncovered: Decimal  # priced at the latest purchase price, when there is one
+    uncovered_cost: Decimal | None
+    cost: Decimal | None  # None = unpriced ("unknown"), never $0
+    lots: tuple[LotShareView, ...]
+
+    @property
+    def unpriced(self) -> bool:
+        return self.cost is None
+
+
+@dataclass(frozen=True)
+class UnitCostView:
+    finished_unit_id: int
+    name: str
+    yield_per_batch: Decimal
+    units_made: Decimal  # batches × yield per batch
+    cost_per_unit: Decimal | None
+
+
+@dataclass(frozen=True)
+class RecipeCostView:
+    recipe_id: int
+    recipe_name: str
+    batches: Decimal
+    total: Decimal | None  # None when any line is unpriced
+    known_total: Decimal  # what the priced lines add up to ("at least …")
+    lines: tuple[CostLineView, ...]
+    per_unit: tuple[UnitCostView, ...]
+
+    @property
+    def unpriced(self) -> tuple[str, ...]:
+        return tuple(line.ingredient_name for line in self.lines if line.unpriced)
+
+
+@dataclass(frozen=True)
+class RecipeCostSummary:
+    """A row of the recipe list: the cost of one batch."""
+
+    recipe_id: int
+    name: str
+    category: str
+    batch_cost: Decimal | None
+    known_cost: Decimal
+    unpriced_count: int
+    per_unit: tuple[UnitCostView, ...]
+
+
+@dataclass(frozen=True)
+class IngredientTotalView:
+    ingredient_id: int
+    ingredient_name: str
+    category: str
+    quantity: Decimal
+    unit: Unit  # the ingredient's base unit
+
+
+def estimate_recipe_cost(
+    db: Database, recipe_id: int, batches: Decimal | int = 1
+) -> RecipeCostView:
+    """Cost of `batches` of a recipe from current stock; changes nothing.
+
+    Raises NotFoundError, ValidationError (batches), ConversionError (a line without density).
+    """
+    with db.transaction() as s:
+        recipe = get_row(s, Recipe, recipe_id, "recipe")
+        count = positive_quantity(batches, "Number of batches")
+        graph = load_recipe_graph(s, [recipe_id])
+        estimate = estimate_costs(
+            s, ingredient_totals(graph, [(recipe_id, count)]), graph.ingredients
+        )
+        units = _units(s, [recipe_id])[recipe_id]
+        return RecipeCostView(
+            recipe_id=recipe_id,
+            recipe_name=recipe.name,
+            batches=count,
+            total=estimate.total,
+            known_total=estimate.known_total,
+            lines=_line_views(s, estimate.lines),
+            per_unit=_per_unit(units, count, estimate),
+        )
+
+
+def all_recipe_costs(db: Database, *, include_archived: bool = False) -> list[RecipeCostSummary]:
+    """The cost of one batch of every recipe, each from current stock (a fixed number of
+    queries for any number of recipes). Raises ConversionError (a line without density)."""
+    query = select(Recipe.id, Recipe.name, Recipe.category).order_by(Recipe.name, Recipe.id)
+    if not include_archived:
+        query = query.where(Recipe.is_archived.is_(False))
+    with db.transaction() as s:
+        recipes = s.execute(query).all()
+        ids = [r.id for r in recipes]
+        graph = load_recipe_graph(s, ids)
+        lots = lots_by_ingredient(s, graph.ingredients)
+        prices = product_prices(s, graph.ingredients)
+        units = _units(s, ids)
+        summaries = []
+        for recipe_id, name, category in recipes:
+            needs = ingredient_totals(graph, [(recipe_id, 1)])
+            estimate = price_needs(needs, graph.ingredients, lots, prices)
+            summaries.append(
+                RecipeCostSummary(recipe_id, name, category, estimate.total, estimate.known_total,
+                                  len(estimate.unpriced), _per_unit(units[recipe_id], Decimal(1),
+                                                                    estimate))
+            )  # fmt: skip
+        return summaries
+
+
+def recipe_ingredient_totals(
+    db: Database, recipe_id: int, batches: Decimal | int = 1
+) -> list[IngredientTotalView]:
+    """The flattened shopping view of a recipe × batches: one total per ingredient in its base
+    unit, nested components multiplied through. Raises NotFoundError, ConversionError."""
+    with db.transaction() as s:
+        get_row(s, Recipe, recipe_id, "recipe")
+        count = positive_quantity(batches, "Number of batches")
+        graph = load_recipe_graph(s, [recipe_id])
+        totals = ingredient_totals(graph, [(recipe_id, count)])
+        infos = graph.ingredients
+        return sorted(
+            (IngredientTotalView(i, infos[i].name, infos[i].category, q, infos[i].base_unit)
+             for i, q in totals.items()),
+            key=lambda t: t.ingredient_name.lower(),
+        )  # fmt: skip
+
+
+def _units(s: Session, recipe_ids: list[int]) -> dict[int, list[FinishedUnit]]:
+    units: dict[int, list[FinishedUnit]] = defaultdict(list)
+    query = select(FinishedUnit).where(FinishedUnit.recipe_id.in_(recipe_ids))
+    for unit in s.scalars(query.order_by(FinishedUnit.name, FinishedUnit.id)):
+        units[unit.recipe_id].append(unit)
+    return units
+
+
+def _per_unit(
+    units: Sequence[FinishedUnit], batches: Decimal, estimate: CostEstimate
+) -> tuple[UnitCostView, ...]:
+    total = estimate.total
+    views = []
+    for unit in units:
+        made = batches * unit.yield_per_batch
+        per_unit = None if total is None else total / made
+        views.append(UnitCostView(unit.id, unit.name, unit.yield_per_batch, made, per_unit))
+    return tuple(views)
+
+
+def _line_views(s: Session, lines: Sequence[IngredientCost]) -> tuple[CostLineView, ...]:
+    lot_ids = {t.lot_id for line in lines for t in line.allocation.takes}
+    rows = s.execute(
+        select(InventoryItem.id, InventoryItem.purchase_date, Product.brand, Product.name)
+        .join(Product, InventoryItem.product_id == Product.id)
+        .where(InventoryItem.id.in_(lot_ids))
+    )
+    lots = {lot_id: (product_label(brand, name), bought) for lot_id, bought, brand, name in rows}
+    return tuple(
+        CostLineView(
+            ingredient_id=line.ingredient_id,
+            ingredient_name=line.ingredient,
+            quantity=line.quantity,
+            unit=Unit(line.unit),
+            from_stock=line.from_stock,
+            stock_cost=line.stock_cost,
+            uncovered=line.uncovered,
+            uncovered_cost=line.uncovered_cost,
+            cost=line.cost,
+            lots=tuple(
+                LotShareView(t.lot_id, *lots[t.lot_id], t.quantity, t.unit, t.cost)
+                for t in line.allocation.takes
+            ),
+        )
+        for line in lines
+    )

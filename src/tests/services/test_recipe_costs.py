@@ -1,0 +1,130 @@
+"""Recipe cost estimates: the DOMAIN.md sugar cookies, nested icing, unpriced lines, the list."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from src.models import Unit
+from src.services.database import Database
+from src.services.errors import ValidationError
+from src.services.inventory import list_lots
+from src.services.products import ProductInput, create_product
+from src.services.purchases import PurchaseInput, record_purchase
+from src.services.recipe_costs import (
+    all_recipe_costs,
+    estimate_recipe_cost,
+    recipe_ingredient_totals,
+)
+from src.tests import factories
+from src.tests.query_count import count_statements
+from src.tests.worked_example import WorkedExample, build_worked_example
+
+LB = Decimal("453.59237")
+
+
+@pytest.fixture
+def ex(db: Database) -> WorkedExample:
+    with db.transaction() as s:
+        return build_worked_example(s)
+
+
+def _buy_icing_and_ginger(db: Database, ex: WorkedExample) -> None:
+    for ingredient, name, quantity, unit, price in (
+        ("powdered-sugar", "Powdered sugar 2 lb", Decimal(2), "lb", Decimal("2.49")),
+        ("ginger", "Ginger jar", Decimal(20), "tsp", Decimal(3)),
+    ):
+        product = create_product(db, ProductInput(ex.ingredients[ingredient], name, quantity, unit))
+        record_purchase(db, PurchaseInput(product.id, date(2026, 11, 2), Decimal(1), price))
+
+
+def test_seven_batches_of_sugar_cookies_cost_37_85_from_the_lots(
+    db: Database, ex: WorkedExample
+) -> None:
+    before = list_lots(db, include_empty=True)
+    cost = estimate_recipe_cost(db, ex.recipes["sugar-cookies"], 7)
+    assert cost.total is not None and round(cost.total, 6) == Decimal("37.848553")
+    flour = next(line for line in cost.lines if line.ingredient_name == "All-purpose flour")
+    assert (flour.quantity, flour.unit) == (Decimal(2625), Unit.GRAM)
+    bag, sack = flour.lots
+    assert (bag.product_label, bag.quantity, bag.cost) == ("Flour 5 lb bag", 2, Decimal("1.996"))
+    assert sack.cost is not None and round(sack.cost, 4) == Decimal("2.2708")
+    (cookie,) = cost.per_unit
+    assert (cookie.name, cookie.units_made) == ("Sugar cookie", Decimal(252))
+    assert cookie.cost_per_unit is not None and round(cookie.cost_per_unit, 4) == Decimal("0.1502")
+    assert cost.unpriced == ()
+    assert list_lots(db, include_empty=True) == before  # an estimate never changes stock
+
+
+def test_gingerbread_cost_includes_half_a_batch_of_royal_icing(
+    db: Database, ex: WorkedExample
+) -> None:
+    _buy_icing_and_ginger(db, ex)
+    cost = estimate_recipe_cost(db, ex.recipes["gingerbread"])
+    by_name = {line.ingredient_name: line for line in cost.lines}
+    assert by_name["Powdered sugar"].quantity == 240  # 0.5 × 4 cup × 120 g
+    assert by_name["Eggs"].quantity == Decimal("2.5")  # 1 + 0.5 × 3
+    expected = (
+        Decimal("437.5") / LB * Decimal("0.998")  # 3.5 cup flour from the bag
+        + 150 / LB * Decimal("0.8725")  # 0.75 cup sugar
+        + Decimal("170.25") / LB * Decimal("5.99")  # 0.75 cup butter
+        + Decimal("2.5") * Decimal("0.3325")  # eggs
+        + 3 * Decimal("0.15")  # 1 tbsp ginger = 3 tsp
+        + 240 / (2 * LB) * Decimal("2.49")  # half a batch of icing's powdered sugar
+    )
+    assert cost.total is not None and round(cost.total, 6) == round(expected, 6)
+    assert round(cost.per_unit[0].cost_per_unit or 0, 6) == round(expected / 24, 6)
+
+
+def test_an_ingredient_without_any_price_makes_the_recipe_cost_unknown(
+    db: Database, ex: WorkedExample
+) -> None:
+    cost = estimate_recipe_cost(db, ex.recipes["gingerbread"], Decimal("2"))
+    assert cost.total is None
+    assert cost.unpriced == ("Ground ginger", "Powdered sugar")
+    assert cost.known_total > 0
+    assert cost.per_unit[0].cost_per_unit is None
+
+
+def test_batches_must_be_more_than_zero(db: Database, ex: WorkedExample) -> None:
+    with pytest.raises(ValidationError, match="Number of batches must be more than zero"):
+        estimate_recipe_cost(db, ex.recipes["gingerbread"], 0)
+
+
+def test_the_flattened_ingredient_list_multiplies_nested_components(
+    db: Database, ex: WorkedExample
+) -> None:
+    totals = recipe_ingredient_totals(db, ex.recipes["gingerbread"], 5)
+    by_name = {t.ingredient_name: (t.quantity, t.unit) for t in totals}
+    assert by_name["Powdered sugar"] == (Decimal(1200), Unit.GRAM)  # 2.5 batches of icing
+    assert by_name["All-purpose flour"] == (Decimal("2187.5"), Unit.GRAM)
+    assert by_name["Eggs"] == (Decimal("12.5"), Unit.EACH)
+
+
+def test_the_recipe_list_prices_one_batch_of_each_recipe(db: Database, ex: WorkedExample) -> None:
+    _buy_icing_and_ginger(db, ex)
+    costs = {c.name: c for c in all_recipe_costs(db)}
+    for name in ("Sugar cookies", "Gingerbread", "Royal icing"):
+        single = estimate_recipe_cost(db, costs[name].recipe_id)
+        assert costs[name].batch_cost == single.total
+        assert costs[name].per_unit == single.per_unit
+    assert costs["Royal icing"].per_unit == ()
+
+
+def test_the_recipe_list_takes_the_same_queries_for_10_or_40_recipes(db: Database) -> None:
+    def add(n: int) -> int:
+        with db.transaction() as s:
+            for _ in range(n):
+                flour = factories.ingredient(s)
+                factories.lot(s, factories.product(s, flour))
+                recipe = factories.recipe(s)
+                factories.recipe_line(s, recipe, flour, "2", Unit.POUND)
+                factories.finished_unit(s, recipe)
+        with count_statements(db) as counter:
+            costs = all_recipe_costs(db)
+        assert all(c.batch_cost == Decimal("1.996") for c in costs)  # 2 lb at $0.998
+        return counter.count
+
+    assert add(10) == add(30)
