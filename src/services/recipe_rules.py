@@ -4,12 +4,13 @@ and what refuses its deletion. Helpers take a Session and never commit."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from src.models import (
+    AssemblyConsumption,
     BatchDecision,
     Event,
     EventFinishedGood,
@@ -17,6 +18,7 @@ from src.models import (
     FinishedGood,
     FinishedGoodComponent,
     FinishedUnit,
+    ProductionLoss,
     ProductionRun,
     Recipe,
     RecipeComponent,
@@ -36,12 +38,7 @@ def check_components(session: Session, recipe_id: int, children: Iterable[int]) 
         if parent != recipe_id:
             edges[parent].append(child)
     edges[recipe_id] = list(children)
-    cycle = find_cycle(edges, recipe_id)
-    if cycle:
-        names = _names(session, cycle)
-        raise ConflictError(
-            f"'{names[cycle[0]]}' can't contain itself: {' → '.join(names[i] for i in cycle)}."
-        )
+    refuse_cycle(edges, recipe_id, lambda ids: _names(session, ids))
     for top in _ancestors(edges, recipe_id):
         depth = nesting_depth(edges, top)
         if depth > MAX_NESTING_DEPTH:
@@ -53,7 +50,7 @@ def check_components(session: Session, recipe_id: int, children: Iterable[int]) 
 
 
 def recipe_users(session: Session, recipe_id: int) -> list[str]:
-    """What needs the recipe (other recipes, events, history), as phrases for a message."""
+    """What needs the recipe (other recipes, events, goods, history), as phrases for a message."""
     units = select(FinishedUnit.id).where(FinishedUnit.recipe_id == recipe_id)
     return describe_users(
         session,
@@ -61,17 +58,9 @@ def recipe_users(session: Session, recipe_id: int) -> list[str]:
             ("recipe", select(Recipe.name)
              .join(RecipeComponent, RecipeComponent.recipe_id == Recipe.id)
              .where(RecipeComponent.component_recipe_id == recipe_id)),
-            ("finished good", select(FinishedGood.name)
-             .join(FinishedGoodComponent, FinishedGoodComponent.finished_good_id == FinishedGood.id)
-             .where(FinishedGoodComponent.finished_unit_id.in_(units))),
             ("event", select(Event.name).join(EventRecipe)
              .where(EventRecipe.recipe_id == recipe_id)),
-            ("event demand of", select(Event.name).join(EventFinishedGood)
-             .where(EventFinishedGood.finished_unit_id.in_(units))),
-            ("batch decisions of", select(Event.name).join(BatchDecision)
-             .where(BatchDecision.recipe_id == recipe_id)),
-            ("production history of", select(Recipe.name).join(ProductionRun)
-             .where(ProductionRun.recipe_id == recipe_id)),
+            *_unit_checks(units),
         ],
     )  # fmt: skip
 
@@ -79,19 +68,41 @@ def recipe_users(session: Session, recipe_id: int) -> list[str]:
 def finished_unit_users(session: Session, unit_id: int) -> list[str]:
     """What needs a finished unit (goods, events, history), as phrases for a message."""
     return describe_users(
-        session,
-        [
-            ("finished good", select(FinishedGood.name)
-             .join(FinishedGoodComponent, FinishedGoodComponent.finished_good_id == FinishedGood.id)
-             .where(FinishedGoodComponent.finished_unit_id == unit_id)),
-            ("event demand of", select(Event.name).join(EventFinishedGood)
-             .where(EventFinishedGood.finished_unit_id == unit_id)),
-            ("batch decisions of", select(Event.name).join(BatchDecision)
-             .where(BatchDecision.finished_unit_id == unit_id)),
-            ("production history of", select(FinishedUnit.name).join(ProductionRun)
-             .where(ProductionRun.finished_unit_id == unit_id)),
-        ],
-    )  # fmt: skip
+        session, _unit_checks(select(FinishedUnit.id).where(FinishedUnit.id == unit_id))
+    )
+
+
+def refuse_cycle(
+    edges: Mapping[int, Iterable[int]], start: int, names: Callable[[list[int]], dict[int, str]]
+) -> None:
+    """ConflictError naming the path when `edges` (id → contained ids) lead from `start` back."""
+    cycle = find_cycle(edges, start)
+    if cycle:
+        named = names(cycle)
+        raise ConflictError(
+            f"'{named[cycle[0]]}' can't contain itself: {' → '.join(named[i] for i in cycle)}."
+        )
+
+
+def _unit_checks(units: Select[int]) -> list[tuple[str, Select[str]]]:
+    return [
+        ("finished good", select(FinishedGood.name)
+         .join(FinishedGoodComponent, FinishedGoodComponent.finished_good_id == FinishedGood.id)
+         .where(FinishedGoodComponent.finished_unit_id.in_(units))),
+        ("event demand of", select(Event.name).join(EventFinishedGood)
+         .where(EventFinishedGood.finished_unit_id.in_(units))),
+        ("batch decisions of", select(Event.name).join(BatchDecision)
+         .where(BatchDecision.finished_unit_id.in_(units))),
+        ("production history of", select(FinishedUnit.name)
+         .join(ProductionRun, ProductionRun.finished_unit_id == FinishedUnit.id)
+         .where(FinishedUnit.id.in_(units))),
+        ("loss records of", select(FinishedUnit.name)
+         .join(ProductionLoss, ProductionLoss.finished_unit_id == FinishedUnit.id)
+         .where(FinishedUnit.id.in_(units))),
+        ("assembly history of", select(FinishedUnit.name)
+         .join(AssemblyConsumption, AssemblyConsumption.finished_unit_id == FinishedUnit.id)
+         .where(FinishedUnit.id.in_(units))),
+    ]  # fmt: skip
 
 
 def _ancestors(edges: dict[int, list[int]], recipe_id: int) -> set[int]:

@@ -90,3 +90,10 @@ def describe_users(session: Session, checks: list[tuple[str, Select[str]]]) -> l
         if names:
             users.append(f"{label} {quoted_list(names)}")
     return users
+
+
+def whole_count(value: int, what: str) -> int:
+    """`value` as a whole number > 0; ValidationError naming `what` otherwise."""
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        raise ValidationError(f"{what} must be a whole number more than zero (got {value}).")
+    return value
