@@ -25,6 +25,7 @@ from src.models import (
 from src.services.database import Database
 from src.services.errors import ValidationError
 from src.services.goods_costs import GoodNode, GoodsCosts, cost_times, goods_costs, load_goods
+from src.services.lookup import get_or_fail
 from src.services.packaging import PackagingInput, PackagingView, packaging_line, packaging_views
 from src.services.recipe_rules import refuse_cycle
 from src.services.records import (
@@ -32,7 +33,6 @@ from src.services.records import (
     clean_text,
     describe_users,
     ensure_unique_name,
-    get_row,
     refuse_delete,
     whole_count,
 )
@@ -96,7 +96,7 @@ def list_finished_goods(
 def get_finished_good(db: Database, good_id: int) -> FinishedGoodView:
     """One finished good with contents and cost. Raises NotFoundError."""
     with db.transaction() as s:
-        get_row(s, FinishedGood, good_id, "finished good")
+        get_or_fail(s, FinishedGood, good_id, "finished good")
         return good_views(s, [good_id])[0]
 
 
@@ -115,7 +115,7 @@ def create_finished_good(db: Database, data: FinishedGoodInput) -> FinishedGoodV
 def update_finished_good(db: Database, good_id: int, data: FinishedGoodInput) -> FinishedGoodView:
     """Replace a finished good's details and contents. Raises as create_finished_good does."""
     with db.transaction() as s:
-        row = get_row(s, FinishedGood, good_id, "finished good")
+        row = get_or_fail(s, FinishedGood, good_id, "finished good")
         name = clean_name(data.name, "finished good")
         ensure_unique_name(s, FinishedGood.name, name, "finished good", exclude_id=row.id)
         _fill(s, row, data, name)
@@ -125,7 +125,7 @@ def update_finished_good(db: Database, good_id: int, data: FinishedGoodInput) ->
 def archive_finished_good(db: Database, good_id: int, archived: bool = True) -> FinishedGoodView:
     """Hide (or bring back) a finished good. Raises NotFoundError."""
     with db.transaction() as s:
-        get_row(s, FinishedGood, good_id, "finished good").is_archived = archived
+        get_or_fail(s, FinishedGood, good_id, "finished good").is_archived = archived
         s.flush()
         return good_views(s, [good_id])[0]
 
@@ -133,7 +133,7 @@ def archive_finished_good(db: Database, good_id: int, archived: bool = True) -> 
 def delete_finished_good(db: Database, good_id: int) -> None:
     """Delete a finished good nothing uses. Raises NotFoundError; ConflictError naming users."""
     with db.transaction() as s:
-        row = get_row(s, FinishedGood, good_id, "finished good")
+        row = get_or_fail(s, FinishedGood, good_id, "finished good")
         refuse_delete(f"'{row.name}'", _users(s, good_id), "Remove it there first, or archive it.")
         s.delete(row)
 
@@ -147,11 +147,11 @@ def _fill(s: Session, row: FinishedGood, data: FinishedGoodInput, name: str) -> 
     s.flush()
     _refuse_repeats(data)
     for item in data.units:
-        unit = get_row(s, FinishedUnit, item.item_id, "finished unit")
+        unit = get_or_fail(s, FinishedUnit, item.item_id, "finished unit")
         count = whole_count(item.quantity, f"Number of {unit.name}")
         row.components.append(FinishedGoodComponent(finished_unit_id=unit.id, quantity=count))
     for item in data.goods:
-        good = get_row(s, FinishedGood, item.item_id, "finished good")
+        good = get_or_fail(s, FinishedGood, item.item_id, "finished good")
         count = whole_count(item.quantity, f"Number of {good.name}")
         row.components.append(FinishedGoodComponent(component_good_id=good.id, quantity=count))
     _check_cycle(s, row.id, [item.item_id for item in data.goods])

@@ -10,8 +10,9 @@ from sqlalchemy.orm import Session
 
 from src.models import FinishedUnit, Recipe
 from src.services.database import Database
+from src.services.lookup import get_or_fail
 from src.services.recipe_rules import finished_unit_users
-from src.services.records import clean_name, clean_text, get_row, positive_quantity, refuse_delete
+from src.services.records import clean_name, clean_text, positive_quantity, refuse_delete
 from src.services.slugs import unique_slug
 
 
@@ -48,14 +49,14 @@ def list_finished_units(db: Database, *, include_archived: bool = False) -> list
 def get_finished_unit(db: Database, unit_id: int) -> FinishedUnitView:
     """One finished unit. Raises NotFoundError."""
     with db.transaction() as s:
-        get_row(s, FinishedUnit, unit_id, "finished unit")
+        get_or_fail(s, FinishedUnit, unit_id, "finished unit")
         return _view(s, unit_id)
 
 
 def add_finished_unit(db: Database, recipe_id: int, data: FinishedUnitInput) -> FinishedUnitView:
     """Add what a batch of the recipe yields. Raises NotFoundError, ValidationError."""
     with db.transaction() as s:
-        recipe = get_row(s, Recipe, recipe_id, "recipe")
+        recipe = get_or_fail(s, Recipe, recipe_id, "recipe")
         name = clean_name(data.name, "finished unit")
         row = FinishedUnit(slug=unique_slug(s, FinishedUnit.slug, name), recipe_id=recipe.id)
         _fill(row, data, name)
@@ -67,7 +68,7 @@ def add_finished_unit(db: Database, recipe_id: int, data: FinishedUnitInput) -> 
 def update_finished_unit(db: Database, unit_id: int, data: FinishedUnitInput) -> FinishedUnitView:
     """Change a finished unit's name or yield. Raises NotFoundError, ValidationError."""
     with db.transaction() as s:
-        row = get_row(s, FinishedUnit, unit_id, "finished unit")
+        row = get_or_fail(s, FinishedUnit, unit_id, "finished unit")
         _fill(row, data, clean_name(data.name, "finished unit"))
         s.flush()
         return _view(s, row.id)
@@ -76,7 +77,7 @@ def update_finished_unit(db: Database, unit_id: int, data: FinishedUnitInput) ->
 def delete_finished_unit(db: Database, unit_id: int) -> None:
     """Delete a finished unit nothing uses. Raises NotFoundError; ConflictError naming users."""
     with db.transaction() as s:
-        row = get_row(s, FinishedUnit, unit_id, "finished unit")
+        row = get_or_fail(s, FinishedUnit, unit_id, "finished unit")
         refuse_delete(f"'{row.name}'", finished_unit_users(s, unit_id),
                       "Remove it there first.")  # fmt: skip
         s.delete(row)

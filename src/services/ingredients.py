@@ -26,13 +26,13 @@ from src.models import (
 )
 from src.services.database import Database
 from src.services.errors import ConversionError, ValidationError
+from src.services.lookup import get_or_fail
 from src.services.recipe_graph import ingredient_density, load_ingredient_infos
 from src.services.records import (
     clean_name,
     clean_text,
     describe_users,
     ensure_unique_name,
-    get_row,
     refuse_delete,
 )
 from src.services.slugs import unique_slug
@@ -115,7 +115,7 @@ def list_ingredients(
 def get_ingredient(db: Database, ingredient_id: int) -> IngredientView:
     """One ingredient. Raises NotFoundError."""
     with db.transaction() as s:
-        get_row(s, Ingredient, ingredient_id, "ingredient")
+        get_or_fail(s, Ingredient, ingredient_id, "ingredient")
         return _views(s, select(Ingredient).where(Ingredient.id == ingredient_id))[0]
 
 
@@ -140,7 +140,7 @@ def create_ingredient(db: Database, data: IngredientInput) -> IngredientView:
 def update_ingredient(db: Database, ingredient_id: int, data: IngredientInput) -> IngredientView:
     """Edit an ingredient. Raises as create_ingredient does, and NotFoundError."""
     with db.transaction() as s:
-        row = get_row(s, Ingredient, ingredient_id, "ingredient")
+        row = get_or_fail(s, Ingredient, ingredient_id, "ingredient")
         name = clean_name(data.name, "ingredient")
         ensure_unique_name(s, Ingredient.name, name, "ingredient", exclude_id=row.id)
         _fill(row, data, name)
@@ -151,7 +151,7 @@ def update_ingredient(db: Database, ingredient_id: int, data: IngredientInput) -
 def archive_ingredient(db: Database, ingredient_id: int, archived: bool = True) -> IngredientView:
     """Hide (or bring back) an ingredient; its history stays. Raises NotFoundError."""
     with db.transaction() as s:
-        get_row(s, Ingredient, ingredient_id, "ingredient").is_archived = archived
+        get_or_fail(s, Ingredient, ingredient_id, "ingredient").is_archived = archived
         s.flush()
         return _views(s, select(Ingredient).where(Ingredient.id == ingredient_id))[0]
 
@@ -159,7 +159,7 @@ def archive_ingredient(db: Database, ingredient_id: int, archived: bool = True) 
 def delete_ingredient(db: Database, ingredient_id: int) -> None:
     """Delete an unused ingredient. Raises NotFoundError; ConflictError naming what uses it."""
     with db.transaction() as s:
-        row = get_row(s, Ingredient, ingredient_id, "ingredient")
+        row = get_or_fail(s, Ingredient, ingredient_id, "ingredient")
         refuse_delete(f"'{row.name}'", _users(s, ingredient_id))
         s.delete(row)
 

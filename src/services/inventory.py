@@ -17,10 +17,11 @@ from src.models import Ingredient, InventoryItem, MovementKind, Product, StockMo
 from src.services.database import Database
 from src.services.errors import InsufficientStockError, ValidationError
 from src.services.fifo import FifoAllocation
+from src.services.lookup import get_or_fail
 from src.services.products import product_label
 from src.services.quantity_format import format_quantity
 from src.services.recipe_graph import load_ingredient_infos
-from src.services.records import clean_text, get_row, positive_quantity
+from src.services.records import clean_text, positive_quantity
 from src.services.stock import (
     StockShortError,
     apply_allocation,
@@ -122,14 +123,14 @@ def list_lots(
 def get_lot(db: Database, lot_id: int) -> LotView:
     """One lot. Raises NotFoundError."""
     with db.transaction() as s:
-        get_row(s, InventoryItem, lot_id, "inventory lot")
+        get_or_fail(s, InventoryItem, lot_id, "inventory lot")
         return lot_view(s, lot_id)
 
 
 def lot_history(db: Database, lot_id: int) -> list[MovementView]:
     """The ledger of one lot, oldest first; it sums to the remaining quantity."""
     with db.transaction() as s:
-        get_row(s, InventoryItem, lot_id, "inventory lot")
+        get_or_fail(s, InventoryItem, lot_id, "inventory lot")
         rows = s.scalars(
             select(StockMovement)
             .where(StockMovement.inventory_item_id == lot_id)
@@ -150,7 +151,7 @@ def update_lot_details(
 ) -> LotView:
     """Change where a lot is kept, its expiry and notes (not its quantity). Raises NotFoundError."""
     with db.transaction() as s:
-        lot = get_row(s, InventoryItem, lot_id, "inventory lot")
+        lot = get_or_fail(s, InventoryItem, lot_id, "inventory lot")
         lot.expiry_date = expiry_date
         lot.location = clean_text(location)
         lot.notes = clean_text(notes)
@@ -167,7 +168,7 @@ def adjust_lot(
     was bought), InsufficientStockError (removing more than remains).
     """
     with db.transaction() as s:
-        lot = get_row(s, InventoryItem, lot_id, "inventory lot")
+        lot = get_or_fail(s, InventoryItem, lot_id, "inventory lot")
         _check_adjustment(lot, kind, change, clean_text(note))
         record_movement(s, lot, change, kind, note=clean_text(note))
         s.flush()
@@ -191,7 +192,7 @@ def consume_ingredient(
     ConversionError (a lot's or the given unit cannot be converted).
     """
     with db.transaction() as s:
-        ingredient = get_row(s, Ingredient, ingredient_id, "ingredient")
+        ingredient = get_or_fail(s, Ingredient, ingredient_id, "ingredient")
         wanted_unit = parse_unit(unit)
         wanted = positive_quantity(quantity, f"Quantity of {ingredient.name}")
         infos = load_ingredient_infos(s, [ingredient_id])

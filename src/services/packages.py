@@ -21,6 +21,7 @@ from src.services.database import Database
 from src.services.errors import ValidationError
 from src.services.finished_goods import ContentView, ItemCount, content_views
 from src.services.goods_costs import GoodNode, goods_costs, load_goods, node_cost
+from src.services.lookup import get_or_fail
 from src.services.packaging import PackagingInput, PackagingView, packaging_line, packaging_views
 from src.services.recipe_graph import Line
 from src.services.records import (
@@ -28,7 +29,6 @@ from src.services.records import (
     clean_text,
     describe_users,
     ensure_unique_name,
-    get_row,
     refuse_delete,
     whole_count,
 )
@@ -73,7 +73,7 @@ def list_packages(
 def get_package(db: Database, package_id: int) -> PackageView:
     """One package. Raises NotFoundError."""
     with db.transaction() as s:
-        get_row(s, Package, package_id, "package")
+        get_or_fail(s, Package, package_id, "package")
         return _views(s, [package_id])[0]
 
 
@@ -91,7 +91,7 @@ def create_package(db: Database, data: PackageInput) -> PackageView:
 def update_package(db: Database, package_id: int, data: PackageInput) -> PackageView:
     """Replace a package's details and contents. Raises as create_package does."""
     with db.transaction() as s:
-        row = get_row(s, Package, package_id, "package")
+        row = get_or_fail(s, Package, package_id, "package")
         name = clean_name(data.name, "package")
         ensure_unique_name(s, Package.name, name, "package", exclude_id=row.id)
         _fill(s, row, data, name)
@@ -101,7 +101,7 @@ def update_package(db: Database, package_id: int, data: PackageInput) -> Package
 def archive_package(db: Database, package_id: int, archived: bool = True) -> PackageView:
     """Hide (or bring back) a package. Raises NotFoundError."""
     with db.transaction() as s:
-        get_row(s, Package, package_id, "package").is_archived = archived
+        get_or_fail(s, Package, package_id, "package").is_archived = archived
         s.flush()
         return _views(s, [package_id])[0]
 
@@ -109,7 +109,7 @@ def archive_package(db: Database, package_id: int, archived: bool = True) -> Pac
 def delete_package(db: Database, package_id: int) -> None:
     """Delete a package no event assigns. Raises NotFoundError; ConflictError naming events."""
     with db.transaction() as s:
-        row = get_row(s, Package, package_id, "package")
+        row = get_or_fail(s, Package, package_id, "package")
         events = select(Event.name).join(EventRecipientPackage)
         users = describe_users(
             s, [("event", events.where(EventRecipientPackage.package_id == package_id))]
@@ -130,7 +130,7 @@ def _fill(s: Session, row: Package, data: PackageInput, name: str) -> None:
     if len(goods) != len(set(goods)) or len(ingredients) != len(set(ingredients)):
         raise ValidationError("Something is listed twice in the package; give it once.")
     for item in data.goods:
-        good = get_row(s, FinishedGood, item.item_id, "finished good")
+        good = get_or_fail(s, FinishedGood, item.item_id, "finished good")
         count = whole_count(item.quantity, f"Number of {good.name}")
         row.finished_goods.append(PackageFinishedGood(finished_good_id=good.id, quantity=count))
     for packaging in data.packaging:

@@ -12,9 +12,10 @@ from sqlalchemy.orm import Session
 from src.models import Ingredient, IngredientKind, Unit
 from src.services.errors import ValidationError
 from src.services.goods_costs import GoodsCosts
+from src.services.lookup import get_or_fail
 from src.services.products import ensure_convertible
 from src.services.recipe_graph import Line
-from src.services.records import get_row, positive_quantity
+from src.services.records import positive_quantity
 from src.services.units import parse_unit
 
 
@@ -37,7 +38,7 @@ class PackagingView:
 def packaging_line(session: Session, data: PackagingInput) -> Line:
     """A checked packaging line. Raises NotFoundError, ValidationError (not packaging, amount),
     ConversionError (a unit the ingredient cannot be converted to)."""
-    ingredient = get_row(session, Ingredient, data.ingredient_id, "ingredient")
+    ingredient = get_or_fail(session, Ingredient, data.ingredient_id, "ingredient")
     if ingredient.kind is not IngredientKind.PACKAGING:
         raise ValidationError(
             f"'{ingredient.name}' is a food ingredient; only packaging can wrap a finished good "

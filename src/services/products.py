@@ -20,9 +20,10 @@ from src.models import (
     Unit,
 )
 from src.services.database import Database
+from src.services.lookup import get_or_fail
 from src.services.prices import latest_purchases
 from src.services.recipe_graph import ingredient_density
-from src.services.records import clean_name, clean_text, get_row, positive_quantity, refuse_delete
+from src.services.records import clean_name, clean_text, positive_quantity, refuse_delete
 from src.services.units import convert_exact, parse_unit
 
 
@@ -91,7 +92,7 @@ def list_products(
 def get_product(db: Database, product_id: int) -> ProductView:
     """One product. Raises NotFoundError."""
     with db.transaction() as s:
-        get_row(s, Product, product_id, "product")
+        get_or_fail(s, Product, product_id, "product")
         return _view(s, product_id)
 
 
@@ -108,7 +109,7 @@ def create_product(db: Database, data: ProductInput) -> ProductView:
 def update_product(db: Database, product_id: int, data: ProductInput) -> ProductView:
     """Edit a product. Raises as create_product does."""
     with db.transaction() as s:
-        row = get_row(s, Product, product_id, "product")
+        row = get_or_fail(s, Product, product_id, "product")
         _fill(s, row, data)
         _set_preferred(s, row, data.is_preferred)
         return _view(s, row.id)
@@ -117,7 +118,7 @@ def update_product(db: Database, product_id: int, data: ProductInput) -> Product
 def set_preferred_product(db: Database, product_id: int, preferred: bool = True) -> ProductView:
     """Prefer this product for its ingredient (any other is cleared). Raises NotFoundError."""
     with db.transaction() as s:
-        row = get_row(s, Product, product_id, "product")
+        row = get_or_fail(s, Product, product_id, "product")
         _set_preferred(s, row, preferred)
         return _view(s, row.id)
 
@@ -125,7 +126,7 @@ def set_preferred_product(db: Database, product_id: int, preferred: bool = True)
 def archive_product(db: Database, product_id: int, archived: bool = True) -> ProductView:
     """Hide (or bring back) a product; an archived product is no longer preferred."""
     with db.transaction() as s:
-        row = get_row(s, Product, product_id, "product")
+        row = get_or_fail(s, Product, product_id, "product")
         row.is_archived = archived
         if archived:
             row.is_preferred = False
@@ -136,7 +137,7 @@ def archive_product(db: Database, product_id: int, archived: bool = True) -> Pro
 def delete_product(db: Database, product_id: int) -> None:
     """Delete a never-bought product. Raises NotFoundError; ConflictError when it has history."""
     with db.transaction() as s:
-        row = get_row(s, Product, product_id, "product")
+        row = get_or_fail(s, Product, product_id, "product")
         purchases = s.scalar(select(func.count()).where(Purchase.product_id == product_id))
         lots = s.scalar(select(func.count()).where(InventoryItem.product_id == product_id))
         users = [f"{purchases} purchase(s)"] if purchases else []
@@ -165,13 +166,13 @@ def ensure_convertible(
 
 
 def _fill(s: Session, row: Product, data: ProductInput) -> None:
-    ingredient = get_row(s, Ingredient, data.ingredient_id, "ingredient")
+    ingredient = get_or_fail(s, Ingredient, data.ingredient_id, "ingredient")
     unit = (
         data.package_unit if isinstance(data.package_unit, Unit) else parse_unit(data.package_unit)
     )
     ensure_convertible(s, ingredient, unit, exclude_product_id=row.id)
     if data.supplier_id is not None:
-        get_row(s, Supplier, data.supplier_id, "supplier")
+        get_or_fail(s, Supplier, data.supplier_id, "supplier")
     row.ingredient_id = ingredient.id
     row.name = clean_name(data.name, "product")
     row.brand = clean_text(data.brand)

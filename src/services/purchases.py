@@ -14,8 +14,9 @@ from src.models import InventoryItem, MovementKind, Product, Purchase, Supplier,
 from src.services.database import Database
 from src.services.errors import ValidationError
 from src.services.inventory import LotView, lot_view
+from src.services.lookup import get_or_fail
 from src.services.products import product_label
-from src.services.records import clean_text, get_row, positive_quantity
+from src.services.records import clean_text, positive_quantity
 from src.services.stock import record_movement
 from src.services.units import to_decimal
 
@@ -73,10 +74,10 @@ def record_purchase(db: Database, data: PurchaseInput) -> PurchaseView:
     Raises NotFoundError (product, supplier), ValidationError (amounts).
     """
     with db.transaction() as s:
-        product = get_row(s, Product, data.product_id, "product")
+        product = get_or_fail(s, Product, data.product_id, "product")
         supplier_id = data.supplier_id if data.supplier_id is not None else product.supplier_id
         if supplier_id is not None:
-            get_row(s, Supplier, supplier_id, "supplier")
+            get_or_fail(s, Supplier, supplier_id, "supplier")
         purchase = Purchase(
             product_id=product.id,
             supplier_id=supplier_id,
@@ -106,7 +107,7 @@ def record_opening_balance(db: Database, data: OpeningBalanceInput) -> LotView:
     Raises NotFoundError (product), ValidationError (amounts).
     """
     with db.transaction() as s:
-        product = get_row(s, Product, data.product_id, "product")
+        product = get_or_fail(s, Product, data.product_id, "product")
         price = data.price_per_package
         lot = _new_lot(
             s,
@@ -124,7 +125,7 @@ def record_opening_balance(db: Database, data: OpeningBalanceInput) -> LotView:
 def price_history(db: Database, product_id: int) -> list[PurchaseView]:
     """Every purchase of a product, newest first. Raises NotFoundError."""
     with db.transaction() as s:
-        get_row(s, Product, product_id, "product")
+        get_or_fail(s, Product, product_id, "product")
         return _purchase_views(s, select(Purchase).where(Purchase.product_id == product_id))
 
 

@@ -19,10 +19,11 @@ from sqlalchemy.orm import Session
 from src.models import FinishedUnit, InventoryItem, Product, Recipe, Unit
 from src.services.costing import CostEstimate, IngredientCost, estimate_costs, price_needs
 from src.services.database import Database
+from src.services.lookup import get_or_fail
 from src.services.prices import product_prices
 from src.services.products import product_label
 from src.services.recipe_graph import ingredient_totals, load_recipe_graph
-from src.services.records import get_row, positive_quantity
+from src.services.records import positive_quantity
 from src.services.stock import lots_by_ingredient
 
 
@@ -110,7 +111,7 @@ def estimate_recipe_cost(
     Raises NotFoundError, ValidationError (batches), ConversionError (a line without density).
     """
     with db.transaction() as s:
-        recipe = get_row(s, Recipe, recipe_id, "recipe")
+        recipe = get_or_fail(s, Recipe, recipe_id, "recipe")
         count = positive_quantity(batches, "Number of batches")
         graph = load_recipe_graph(s, [recipe_id])
         estimate = estimate_costs(
@@ -159,7 +160,7 @@ def recipe_ingredient_totals(
     """The flattened shopping view of a recipe × batches: one total per ingredient in its base
     unit, nested components multiplied through. Raises NotFoundError, ConversionError."""
     with db.transaction() as s:
-        get_row(s, Recipe, recipe_id, "recipe")
+        get_or_fail(s, Recipe, recipe_id, "recipe")
         count = positive_quantity(batches, "Number of batches")
         graph = load_recipe_graph(s, [recipe_id])
         totals = ingredient_totals(graph, [(recipe_id, count)])

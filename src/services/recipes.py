@@ -12,13 +12,13 @@ from src.models import FinishedUnit, Ingredient, Recipe, RecipeComponent, Recipe
 from src.services.database import Database
 from src.services.errors import ValidationError
 from src.services.finished_units import FinishedUnitView, copy_finished_units, unit_views
+from src.services.lookup import get_or_fail
 from src.services.products import ensure_convertible
 from src.services.recipe_rules import check_components, recipe_users
 from src.services.records import (
     clean_name,
     clean_text,
     ensure_unique_name,
-    get_row,
     positive_quantity,
     refuse_delete,
 )
@@ -128,7 +128,7 @@ def recipe_categories(db: Database) -> list[str]:
 def get_recipe(db: Database, recipe_id: int) -> RecipeView:
     """One recipe with its lines, components and finished units. Raises NotFoundError."""
     with db.transaction() as s:
-        return recipe_view(s, get_row(s, Recipe, recipe_id, "recipe"))
+        return recipe_view(s, get_or_fail(s, Recipe, recipe_id, "recipe"))
 
 
 def create_recipe(db: Database, data: RecipeInput) -> RecipeView:
@@ -146,7 +146,7 @@ def create_recipe(db: Database, data: RecipeInput) -> RecipeView:
 def update_recipe(db: Database, recipe_id: int, data: RecipeInput) -> RecipeView:
     """Replace a recipe's details, lines and components. Raises as create_recipe does."""
     with db.transaction() as s:
-        row = get_row(s, Recipe, recipe_id, "recipe")
+        row = get_or_fail(s, Recipe, recipe_id, "recipe")
         name = clean_name(data.name, "recipe")
         ensure_unique_name(s, Recipe.name, name, "recipe", exclude_id=row.id)
         _fill(s, row, data, name)
@@ -156,7 +156,7 @@ def update_recipe(db: Database, recipe_id: int, data: RecipeInput) -> RecipeView
 def archive_recipe(db: Database, recipe_id: int, archived: bool = True) -> RecipeView:
     """Hide (or bring back) a recipe; history and recipes using it keep it. Raises NotFound."""
     with db.transaction() as s:
-        row = get_row(s, Recipe, recipe_id, "recipe")
+        row = get_or_fail(s, Recipe, recipe_id, "recipe")
         row.is_archived = archived
         s.flush()
         return recipe_view(s, row)
@@ -165,7 +165,7 @@ def archive_recipe(db: Database, recipe_id: int, archived: bool = True) -> Recip
 def delete_recipe(db: Database, recipe_id: int) -> None:
     """Delete a recipe nothing uses. Raises NotFoundError; ConflictError naming its users."""
     with db.transaction() as s:
-        row = get_row(s, Recipe, recipe_id, "recipe")
+        row = get_or_fail(s, Recipe, recipe_id, "recipe")
         refuse_delete(f"'{row.name}'", recipe_users(s, recipe_id),
                       "Remove it there first, or archive it.")  # fmt: skip
         s.delete(row)
@@ -177,7 +177,7 @@ def duplicate_recipe(
     """Save a recipe as a variant: a copy linked to its base. Raises NotFound, Validation,
     ConflictError (name taken)."""
     with db.transaction() as s:
-        base = get_row(s, Recipe, recipe_id, "recipe")
+        base = get_or_fail(s, Recipe, recipe_id, "recipe")
         variant = clean_name(variant_name, "variant")
         new_name = clean_name(name or f"{base.name} ({variant})", "recipe")
         ensure_unique_name(s, Recipe.name, new_name, "recipe")
@@ -219,7 +219,7 @@ def _fill(s: Session, row: Recipe, data: RecipeInput, name: str) -> None:
 
 
 def _line(s: Session, line: LineInput, position: int) -> RecipeIngredient:
-    ingredient = get_row(s, Ingredient, line.ingredient_id, "ingredient")
+    ingredient = get_or_fail(s, Ingredient, line.ingredient_id, "ingredient")
     unit = parse_unit(line.unit)
     ensure_convertible(s, ingredient, unit)
     quantity = positive_quantity(line.quantity, f"Quantity of {ingredient.name}")
@@ -231,12 +231,12 @@ def _refuse_repeated_components(s: Session, components: tuple[ComponentInput, ..
     ids = [c.recipe_id for c in components]
     repeated = {i for i in ids if ids.count(i) > 1}
     if repeated:
-        name = get_row(s, Recipe, min(repeated), "recipe").name
+        name = get_or_fail(s, Recipe, min(repeated), "recipe").name
         raise ValidationError(f"'{name}' is listed twice among the components.")
 
 
 def _component(s: Session, component: ComponentInput) -> RecipeComponent:
-    child = get_row(s, Recipe, component.recipe_id, "recipe")
+    child = get_or_fail(s, Recipe, component.recipe_id, "recipe")
     multiplier = positive_quantity(component.batch_multiplier, f"Batches of {child.name}")
     return RecipeComponent(component_recipe_id=child.id, batch_multiplier=multiplier,
                            notes=clean_text(component.notes))  # fmt: skip

@@ -9,11 +9,11 @@ from sqlalchemy.orm import Session
 
 from src.models import Event, EventRecipientPackage, Recipient
 from src.services.database import Database
+from src.services.lookup import get_or_fail
 from src.services.records import (
     clean_name,
     clean_text,
     describe_users,
-    get_row,
     refuse_delete,
 )
 from src.services.slugs import unique_slug
@@ -60,7 +60,7 @@ def list_recipients(
 def get_recipient(db: Database, recipient_id: int) -> RecipientView:
     """One recipient. Raises NotFoundError."""
     with db.transaction() as s:
-        return _to_view(get_row(s, Recipient, recipient_id, "recipient"))
+        return _to_view(get_or_fail(s, Recipient, recipient_id, "recipient"))
 
 
 def create_recipient(db: Database, data: RecipientInput) -> RecipientView:
@@ -77,7 +77,7 @@ def create_recipient(db: Database, data: RecipientInput) -> RecipientView:
 def update_recipient(db: Database, recipient_id: int, data: RecipientInput) -> RecipientView:
     """Edit a recipient. Raises NotFoundError, ValidationError."""
     with db.transaction() as s:
-        row = get_row(s, Recipient, recipient_id, "recipient")
+        row = get_or_fail(s, Recipient, recipient_id, "recipient")
         _fill(row, data, clean_name(data.name, "recipient"))
         s.flush()
         return _to_view(row)
@@ -86,7 +86,7 @@ def update_recipient(db: Database, recipient_id: int, data: RecipientInput) -> R
 def archive_recipient(db: Database, recipient_id: int, archived: bool = True) -> RecipientView:
     """Hide (or bring back) a recipient; their packages stay. Raises NotFoundError."""
     with db.transaction() as s:
-        row = get_row(s, Recipient, recipient_id, "recipient")
+        row = get_or_fail(s, Recipient, recipient_id, "recipient")
         row.is_archived = archived
         s.flush()
         return _to_view(row)
@@ -95,7 +95,7 @@ def archive_recipient(db: Database, recipient_id: int, archived: bool = True) ->
 def delete_recipient(db: Database, recipient_id: int) -> None:
     """Delete a recipient no event lists. Raises NotFoundError; ConflictError naming events."""
     with db.transaction() as s:
-        row = get_row(s, Recipient, recipient_id, "recipient")
+        row = get_or_fail(s, Recipient, recipient_id, "recipient")
         events = select(Event.name).join(EventRecipientPackage)
         users = describe_users(
             s, [("event", events.where(EventRecipientPackage.recipient_id == recipient_id))]

@@ -1,26 +1,14 @@
-"""Helpers the catalog services share: fetching a row by id, cleaning names, naming users."""
+"""Helpers the catalog services share: cleaning names and amounts, naming what uses a row."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import TypeVar
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from src.models import Base
-from src.services.errors import ConflictError, NotFoundError, ValidationError
-
-Row = TypeVar("Row", bound=Base)
-
-
-def get_row(session: Session, model: type[Row], row_id: int, what: str) -> Row:
-    """The row with `row_id`; NotFoundError naming `what` when there is none."""
-    row = session.get(model, row_id)
-    if row is None:
-        raise NotFoundError(f"There is no {what} with id {row_id} (it may have been deleted).")
-    return row
+from src.services.errors import ConflictError, ValidationError
 
 
 def clean_name(text: str, what: str) -> str:

@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session
 
 from src.models import Product, Purchase, Supplier, SupplierKind
 from src.services.database import Database
-from src.services.records import clean_name, clean_text, ensure_unique_name, get_row, refuse_delete
+from src.services.lookup import get_or_fail
+from src.services.records import clean_name, clean_text, ensure_unique_name, refuse_delete
 from src.services.slugs import unique_slug
 
 
@@ -55,7 +56,7 @@ def list_suppliers(
 def get_supplier(db: Database, supplier_id: int) -> SupplierView:
     """One supplier. Raises NotFoundError."""
     with db.transaction() as s:
-        get_row(s, Supplier, supplier_id, "supplier")
+        get_or_fail(s, Supplier, supplier_id, "supplier")
         return _view(s, supplier_id)
 
 
@@ -74,7 +75,7 @@ def create_supplier(db: Database, data: SupplierInput) -> SupplierView:
 def update_supplier(db: Database, supplier_id: int, data: SupplierInput) -> SupplierView:
     """Edit a supplier. Raises NotFoundError, ValidationError, ConflictError."""
     with db.transaction() as s:
-        row = get_row(s, Supplier, supplier_id, "supplier")
+        row = get_or_fail(s, Supplier, supplier_id, "supplier")
         name = clean_name(data.name, "supplier")
         ensure_unique_name(s, Supplier.name, name, "supplier", exclude_id=row.id)
         _fill(row, data, name)
@@ -85,7 +86,7 @@ def update_supplier(db: Database, supplier_id: int, data: SupplierInput) -> Supp
 def archive_supplier(db: Database, supplier_id: int, archived: bool = True) -> SupplierView:
     """Mark a supplier inactive (or active again); its purchases stay. Raises NotFoundError."""
     with db.transaction() as s:
-        get_row(s, Supplier, supplier_id, "supplier").is_active = not archived
+        get_or_fail(s, Supplier, supplier_id, "supplier").is_active = not archived
         s.flush()
         return _view(s, supplier_id)
 
@@ -96,7 +97,7 @@ def delete_supplier(db: Database, supplier_id: int) -> None:
     Raises NotFoundError; ConflictError when purchases name the supplier.
     """
     with db.transaction() as s:
-        row = get_row(s, Supplier, supplier_id, "supplier")
+        row = get_or_fail(s, Supplier, supplier_id, "supplier")
         purchases = s.scalar(select(func.count()).where(Purchase.supplier_id == supplier_id))
         refuse_delete(f"'{row.name}'", [f"{purchases} purchase(s)"] if purchases else [])
         s.delete(row)

@@ -25,7 +25,7 @@ from src.services.packaging import PackagingInput
 from src.services.products import ProductInput, create_product
 from src.services.purchases import PurchaseInput, record_purchase
 from src.services.recipe_costs import estimate_recipe_cost
-from src.tests.query_count import count_statements
+from src.tests.db_probe import counted_statements
 from src.tests.worked_example import WorkedExample, build_worked_example
 
 
@@ -158,8 +158,8 @@ def test_listing_goods_takes_the_same_queries_for_5_or_20_goods(
         for i in range(n):
             units = (ItemCount(ex.units["sugar-cookie"], i + 1),)
             create_finished_good(db, FinishedGoodInput(f"Bag {n}-{i}", units=units))
-        with count_statements(db) as counter:
+        with counted_statements(db) as statements:
             list_finished_goods(db)
-        return counter.count
+        return len(statements)
 
     assert add(5) == add(15)

@@ -22,7 +22,7 @@ from src.services.ingredients import (
 )
 from src.services.units import Density
 from src.tests import factories
-from src.tests.query_count import count_statements
+from src.tests.db_probe import counted_statements
 from src.tests.worked_example import WorkedExample, build_worked_example
 
 
@@ -134,8 +134,8 @@ def test_listing_ingredients_takes_the_same_queries_for_10_or_40_rows(db: Databa
         with db.transaction() as s:
             for _ in range(n):
                 factories.lot(s, factories.product(s, factories.ingredient(s)))
-        with count_statements(db) as counter:
+        with counted_statements(db) as statements:
             assert len(list_ingredients(db)) >= n
-        return counter.count
+        return len(statements)
 
     assert add(10) == add(30)

@@ -19,7 +19,7 @@ from src.services.recipe_costs import (
     recipe_ingredient_totals,
 )
 from src.tests import factories
-from src.tests.query_count import count_statements
+from src.tests.db_probe import counted_statements
 from src.tests.worked_example import WorkedExample, build_worked_example
 
 LB = Decimal("453.59237")
@@ -122,9 +122,9 @@ def test_the_recipe_list_takes_the_same_queries_for_10_or_40_recipes(db: Databas
                 recipe = factories.recipe(s)
                 factories.recipe_line(s, recipe, flour, "2", Unit.POUND)
                 factories.finished_unit(s, recipe)
-        with count_statements(db) as counter:
+        with counted_statements(db) as statements:
             costs = all_recipe_costs(db)
         assert all(c.batch_cost == Decimal("1.996") for c in costs)  # 2 lb at $0.998
-        return counter.count
+        return len(statements)
 
     assert add(10) == add(30)
