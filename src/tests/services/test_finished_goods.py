@@ -26,6 +26,7 @@ from src.services.products import ProductInput, create_product
 from src.services.purchases import PurchaseInput, record_purchase
 from src.services.recipe_costs import estimate_recipe_cost
 from src.tests.db_probe import counted_statements
+from src.tests.services.test_recipe_costs import buy_icing_and_ginger
 from src.tests.worked_example import WorkedExample, build_worked_example
 
 
@@ -45,12 +46,7 @@ def _bought(db: Database, name: str, unit: str, price: str, kind: IngredientKind
 @pytest.fixture
 def priced(db: Database, ex: WorkedExample) -> WorkedExample:
     """Prices for everything gingerbread needs, so every cost is known."""
-    for slug, name, quantity, unit, price in (
-        ("powdered-sugar", "Powdered sugar 2 lb", Decimal(2), "lb", Decimal("2.49")),
-        ("ginger", "Ginger jar", Decimal(20), "tsp", Decimal(3)),
-    ):
-        product = create_product(db, ProductInput(ex.ingredients[slug], name, quantity, unit))
-        record_purchase(db, PurchaseInput(product.id, date(2026, 11, 2), Decimal(1), price))
+    buy_icing_and_ginger(db, ex)
     return ex
 
 

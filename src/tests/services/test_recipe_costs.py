@@ -31,7 +31,8 @@ def ex(db: Database) -> WorkedExample:
         return build_worked_example(s)
 
 
-def _buy_icing_and_ginger(db: Database, ex: WorkedExample) -> None:
+def buy_icing_and_ginger(db: Database, ex: WorkedExample) -> None:
+    """Buy powdered sugar and ginger, the worked example's unpriced ingredients."""
     for ingredient, name, quantity, unit, price in (
         ("powdered-sugar", "Powdered sugar 2 lb", Decimal(2), "lb", Decimal("2.49")),
         ("ginger", "Ginger jar", Decimal(20), "tsp", Decimal(3)),
@@ -61,7 +62,7 @@ def test_seven_batches_of_sugar_cookies_cost_37_85_from_the_lots(
 def test_gingerbread_cost_includes_half_a_batch_of_royal_icing(
     db: Database, ex: WorkedExample
 ) -> None:
-    _buy_icing_and_ginger(db, ex)
+    buy_icing_and_ginger(db, ex)
     cost = estimate_recipe_cost(db, ex.recipes["gingerbread"])
     by_name = {line.ingredient_name: line for line in cost.lines}
     assert by_name["Powdered sugar"].quantity == 240  # 0.5 × 4 cup × 120 g
@@ -104,7 +105,7 @@ def test_the_flattened_ingredient_list_multiplies_nested_components(
 
 
 def test_the_recipe_list_prices_one_batch_of_each_recipe(db: Database, ex: WorkedExample) -> None:
-    _buy_icing_and_ginger(db, ex)
+    buy_icing_and_ginger(db, ex)
     costs = {c.name: c for c in all_recipe_costs(db)}
     for name in ("Sugar cookies", "Gingerbread", "Royal icing"):
         single = estimate_recipe_cost(db, costs[name].recipe_id)
