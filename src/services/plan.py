@@ -84,7 +84,7 @@ def save_new_plan(s: Session, event: Event) -> ProductionPlanSnapshot:
     fingerprint = sources.fingerprint()
     snapshot = ProductionPlanSnapshot(
         event_id=event.id,
-        calculation_results=calculate(s, sources),
+        calculation_results=calculate(sources),
         input_data=fingerprint,
         input_hash=input_hash(fingerprint),
     )

@@ -17,22 +17,25 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from src.models import Event
 from src.services.batches import BatchOption, batch_options, option_for, suggested_batches
-from src.services.costing import CostEstimate, estimate_costs
+from src.services.costing import CostEstimate, price_needs
 from src.services.fifo import LotStock
 from src.services.plan_inputs import PlanInputs, UnitInfo, load_plan_inputs
 from src.services.plan_json import dec_or_none, dec_str
+from src.services.plan_packaging import packaging_to_buy, plan_packaging
 from src.services.prices import ProductPrice, product_prices
 from src.services.quantity_format import format_friendly
-from src.services.recipe_graph import RecipeGraph, ingredient_totals, load_recipe_graph
+from src.services.recipe_graph import RecipeGraph, ingredient_totals_exact, load_recipe_graph
 from src.services.shopping_list import shopping_items, shopping_total
 from src.services.staleness import canonical_inputs
-from src.services.stock import lots_by_ingredient, on_hand
+from src.services.stock import lots_by_ingredient, on_hand_in
+from src.services.units import to_decimal
 
 
 @dataclass(frozen=True)
@@ -91,7 +94,9 @@ def gather_sources(s: Session, event: Event) -> PlanSources:
     """Read the event's plan inputs, recipes, prices and stock (a fixed number of queries)."""
     inputs = load_plan_inputs(s, event)
     requirements = plan_requirements(inputs)
-    graph = load_recipe_graph(s, {r.unit.recipe_id for r in requirements})
+    graph = load_recipe_graph(
+        s, {r.unit.recipe_id for r in requirements}, inputs.packaging_ingredients()
+    )
     return PlanSources(
         inputs,
         requirements,
@@ -101,17 +106,20 @@ def gather_sources(s: Session, event: Event) -> PlanSources:
     )
 
 
-def calculate(s: Session, sources: PlanSources) -> dict[str, Any]:
-    """The calculation_results JSON for `sources` (costs and stock read through FIFO)."""
-    graph, requirements = sources.graph, sources.requirements
-    totals = ingredient_totals(graph, [(r.unit.recipe_id, r.batches) for r in requirements])
-    infos = {i: graph.ingredients[i] for i in totals}
-    produced = sources.inputs.produced
+def calculate(sources: PlanSources) -> dict[str, Any]:
+    """The calculation_results JSON for `sources` (costs and stock read through FIFO; pure)."""
+    graph, requirements, inputs = sources.graph, sources.requirements, sources.inputs
+    infos = graph.ingredients
+    batches = [(r.unit.recipe_id, r.batches) for r in requirements]
+    totals = _positive(ingredient_totals_exact(graph, batches), plan_packaging(inputs, infos))
     remaining = [
-        (r.unit.recipe_id, max(0, r.batches - produced.get(r.unit.id, 0))) for r in requirements
+        (r.unit.recipe_id, max(0, r.batches - inputs.produced.get(r.unit.id, 0)))
+        for r in requirements
     ]
-    to_shop = {i: q for i, q in ingredient_totals(graph, remaining).items() if q > 0}
-    items = shopping_items(to_shop, on_hand(s, infos), sources.prices, infos)
+    to_shop = _positive(ingredient_totals_exact(graph, remaining), packaging_to_buy(inputs, infos))
+    used = {i: infos[i] for i in totals.keys() | to_shop.keys()}
+    stock = on_hand_in(sources.lots, used)
+    items = shopping_items(to_shop, stock, sources.prices, used)
     return {
         "requirements": [r.to_json() for r in requirements],
         "ingredients": _ingredients_json(totals, graph),
@@ -119,8 +127,17 @@ def calculate(s: Session, sources: PlanSources) -> dict[str, Any]:
             "items": [item.to_json() for item in items],
             "total_cost": dec_or_none(shopping_total(items)),
         },
-        "cost_estimate": _cost_json(estimate_costs(s, totals, infos), graph),
+        "cost_estimate": _cost_json(price_needs(totals, used, sources.lots, sources.prices), graph),
     }
+
+
+def _positive(*parts: Mapping[int, Fraction]) -> dict[int, Decimal]:
+    """Sum of exact per-ingredient quantities, as Decimals, leaving out what is zero."""
+    summed: dict[int, Fraction] = {}
+    for part in parts:
+        for ingredient_id, quantity in part.items():
+            summed[ingredient_id] = summed.get(ingredient_id, Fraction(0)) + quantity
+    return {i: to_decimal(q) for i, q in summed.items() if q > 0}
 
 
 def _option_json(option: BatchOption) -> dict[str, Any]:

@@ -8,13 +8,14 @@ amendments all read the event through it.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from src.models import (
+    AssemblyRun,
     BatchDecision,
     Event,
     EventFinishedGood,
@@ -22,17 +23,20 @@ from src.models import (
     EventRecipientPackage,
     FinishedGood,
     FinishedGoodComponent,
+    FinishedGoodPackaging,
     FinishedUnit,
     OutputMode,
     Package,
     PackageFinishedGood,
+    PackagePackaging,
     PackageStatus,
     PlanState,
     Recipe,
     Recipient,
+    Unit,
 )
 from src.services.decomposition import Demand, Expansion, GoodContents, expand_demand
-from src.services.event_guards import produced_batches
+from src.services.event_guards import produced_batches, totals_by
 
 
 @dataclass(frozen=True)
@@ -46,11 +50,21 @@ class UnitInfo:
 
 
 @dataclass(frozen=True)
+class PackagingLine:
+    """Packaging used per finished good or per package: "1 tin", "2 ribbons"."""
+
+    ingredient_id: int
+    quantity: Decimal
+    unit: Unit
+
+
+@dataclass(frozen=True)
 class GoodInfo:
     id: int
     slug: str
     name: str
     contents: GoodContents
+    packaging: tuple[PackagingLine, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -59,6 +73,7 @@ class PackageInfo:
     slug: str
     name: str
     goods: dict[int, int]
+    packaging: list[PackagingLine] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -93,6 +108,12 @@ class PlanInputs:
     units: dict[int, UnitInfo]
     decisions: dict[int, Decision]  # finished unit id → decision
     produced: dict[int, int]  # finished unit id → batches recorded for the event
+    assembled: dict[int, int]  # finished good id → assembled for the event
+
+    def packaging_ingredients(self) -> set[int]:
+        lines = [*(g.packaging for g in self.goods.values()),
+                 *(p.packaging for p in self.packages.values())]  # fmt: skip
+        return {line.ingredient_id for group in lines for line in group}
 
     def catalog(self) -> dict[int, GoodContents]:
         return {good_id: good.contents for good_id, good in self.goods.items()}
@@ -141,6 +162,7 @@ def load_plan_inputs(s: Session, event: Event) -> PlanInputs:
         units=load_units(s, unit_ids),
         decisions=decisions,
         produced=produced_batches(s, event.id),
+        assembled=totals_by(s, AssemblyRun.finished_good_id, AssemblyRun.quantity, event.id),
     )
 
 
@@ -190,7 +212,24 @@ def load_packages(s: Session, ids: set[int]) -> dict[int, PackageInfo]:
         package = packages.setdefault(pid, PackageInfo(pid, slug, name, {}))
         if good_id is not None:
             package.goods[good_id] = quantity
+    for pid, line in _packaging(s, PackagePackaging, PackagePackaging.package_id, ids):
+        packages[pid].packaging.append(line)
     return packages
+
+
+def _packaging(
+    s: Session,
+    model: type[FinishedGoodPackaging] | type[PackagePackaging],
+    owner: InstrumentedAttribute[int],
+    ids: set[int],
+) -> list[tuple[int, PackagingLine]]:
+    """(owner id, packaging line) for the goods or packages in `ids` (one query)."""
+    rows = s.execute(
+        select(owner, model.ingredient_id, model.quantity, model.unit).where(owner.in_(ids))
+    )
+    return [
+        (o, PackagingLine(ingredient, quantity, unit)) for o, ingredient, quantity, unit in rows
+    ]
 
 
 def load_goods(s: Session, ids: set[int]) -> dict[int, GoodInfo]:
@@ -222,8 +261,13 @@ def _goods_level(s: Session, ids: set[int]) -> dict[int, GoodInfo]:
             units[gid][unit_id] = quantity
         elif child_id is not None:
             nested[gid][child_id] = quantity
+    packaging: dict[int, list[PackagingLine]] = defaultdict(list)
+    for gid, line in _packaging(
+        s, FinishedGoodPackaging, FinishedGoodPackaging.finished_good_id, ids
+    ):
+        packaging[gid].append(line)
     return {
-        gid: GoodInfo(gid, slug, name, GoodContents(units[gid], nested[gid]))
+        gid: GoodInfo(gid, slug, name, GoodContents(units[gid], nested[gid]), tuple(packaging[gid]))
         for gid, (slug, name) in names.items()
     }
 

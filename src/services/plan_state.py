@@ -79,7 +79,7 @@ def frozen_plan(db: Database, event_slug: str) -> FrozenPlan | None:
 def freeze(s: Session, event: Event) -> dict[str, Any]:
     """Recipes, demand, batch decisions, requirements, ingredient totals and cost estimate."""
     sources = gather_sources(s, event)
-    results = calculate(s, sources)
+    results = calculate(sources)
     return {
         "recipes": sorted(slug for slug, _ in sources.inputs.selected_recipes.values()),
         "demand": demand_items(sources.inputs),

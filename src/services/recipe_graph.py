@@ -187,8 +187,11 @@ def load_ingredient_infos(
     return infos
 
 
-def load_recipe_graph(session: Session, recipe_ids: Iterable[int]) -> RecipeGraph:
-    """The recipes, everything nested in them, and their ingredients.
+def load_recipe_graph(
+    session: Session, recipe_ids: Iterable[int], also_ingredients: Iterable[int] = ()
+) -> RecipeGraph:
+    """The recipes, everything nested in them, and their ingredients (plus `also_ingredients`,
+    e.g. packaging, so that one graph describes every ingredient a plan uses).
 
     Queries: three per nesting level plus three for ingredients (independent of row counts).
     """
@@ -199,7 +202,9 @@ def load_recipe_graph(session: Session, recipe_ids: Iterable[int]) -> RecipeGrap
         nodes.update(level)
         frontier = {child for node in level.values() for child, _ in node.components} - nodes.keys()
     ingredient_ids = {line.ingredient_id for node in nodes.values() for line in node.lines}
-    return RecipeGraph(nodes, load_ingredient_infos(session, ingredient_ids))
+    return RecipeGraph(
+        nodes, load_ingredient_infos(session, ingredient_ids | set(also_ingredients))
+    )
 
 
 def _load_level(session: Session, ids: set[int]) -> dict[int, RecipeNode]:

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from src.services.fifo import LotStock
-from src.services.plan_inputs import PlanInputs
+from src.services.plan_inputs import PackagingLine, PlanInputs
 from src.services.plan_json import dec_or_none, dec_str
 from src.services.prices import ProductPrice
 from src.services.recipe_graph import RecipeGraph
@@ -42,9 +42,13 @@ def canonical_inputs(
             u.slug: {"name": u.name, "recipe": u.recipe_slug, "yield": dec_str(u.yield_per_batch)}
             for u in inputs.units.values()
         },
-        "goods": _goods(inputs),
+        "goods": _goods(inputs, graph),
         "packages": {
-            p.slug: {"name": p.name, "holds": _holds(inputs, {}, p.goods)}
+            p.slug: {
+                "name": p.name,
+                "holds": _holds(inputs, {}, p.goods),
+                "packaging": _packaging(graph, p.packaging),
+            }
             for p in inputs.packages.values()
         },
         "ingredients": _ingredients(graph),
@@ -135,10 +139,20 @@ def _holds(inputs: PlanInputs, units: Mapping[int, int], goods: Mapping[int, int
     return held
 
 
-def _goods(inputs: PlanInputs) -> Section:
+def _goods(inputs: PlanInputs, graph: RecipeGraph) -> Section:
     return {
-        g.slug: {"name": g.name, "holds": _holds(inputs, g.contents.units, g.contents.goods)}
+        g.slug: {
+            "name": g.name,
+            "holds": _holds(inputs, g.contents.units, g.contents.goods),
+            "packaging": _packaging(graph, g.packaging),
+        }
         for g in inputs.goods.values()
+    }
+
+
+def _packaging(graph: RecipeGraph, lines: Iterable[PackagingLine]) -> Section:
+    return {
+        graph.ingredients[x.ingredient_id].slug: [dec_str(x.quantity), x.unit.value] for x in lines
     }
 
 
@@ -248,6 +262,8 @@ def _holds_change(name: str, old: Any, new: Any) -> list[str]:
     ]
     gone = sorted(before.keys() - after.keys())
     reasons += [f"{name} no longer holds {plural(before[k][0])}" for k in gone]
+    if not reasons and old.get("packaging") != new.get("packaging"):
+        reasons.append(f"Packaging of {name} changed")
     return reasons or [f"'{name}' changed"]
 
 
@@ -263,6 +279,22 @@ def _stock_change(name: str, old: Any, new: Any) -> list[str]:
     if old["lots"] != new["lots"]:
         return [f"{name} stock changed"]
     return [f"{name} products or prices changed"]
+
+
+STOCK_LINES_SHOWN = 3
+
+
+def _stock_reasons(old: Section, new: Section) -> list[str]:
+    """Stock reasons, one per ingredient, or summed up when many changed at once (as after a
+    production run): "Stock changed for 12 ingredients: Butter, Eggs, Flour and 9 more"."""
+    reasons = _shared(_stock_change)(old, new)
+    changed = [r.removesuffix(" stock changed") for r in reasons if r.endswith(" stock changed")]
+    if len(changed) <= STOCK_LINES_SHOWN:
+        return reasons
+    shown = ", ".join(changed[:STOCK_LINES_SHOWN])
+    more = len(changed) - STOCK_LINES_SHOWN
+    summary = f"Stock changed for {len(changed)} ingredients: {shown} and {more} more"
+    return [r for r in reasons if not r.endswith(" stock changed")] + [summary]
 
 
 _DESCRIBERS: dict[str, Callable[[Section, Section], list[str]]] = {
@@ -295,5 +327,5 @@ _DESCRIBERS: dict[str, Callable[[Section, Section], list[str]]] = {
     "goods": _shared(_holds_change),
     "packages": _shared(_holds_change),
     "ingredients": _shared(_ingredient_change),
-    "stock": _shared(_stock_change),
+    "stock": _stock_reasons,
 }

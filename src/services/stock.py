@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from fractions import Fraction
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -78,15 +79,24 @@ def lots_by_ingredient(
 
 def on_hand(session: Session, ingredients: Mapping[int, IngredientInfo]) -> dict[int, Decimal]:
     """Stock on hand per ingredient in its base unit (one query)."""
+    return on_hand_in(lots_by_ingredient(session, ingredients), ingredients)
+
+
+def on_hand_in(
+    lots: Mapping[int, Sequence[LotStock]], ingredients: Mapping[int, IngredientInfo]
+) -> dict[int, Decimal]:
+    """On-hand stock per ingredient (base unit) from already loaded lots; pure."""
     totals: dict[int, Decimal] = {}
-    for ingredient_id, lots in lots_by_ingredient(session, ingredients).items():
-        info = ingredients[ingredient_id]
+    for ingredient_id, info in ingredients.items():
         exact = sum(
-            convert_exact(lot.remaining, lot.unit, info.base_unit, info.density, info.name)
-            for lot in lots
+            (
+                convert_exact(lot.remaining, lot.unit, info.base_unit, info.density, info.name)
+                for lot in lots.get(ingredient_id, [])
+            ),
+            Fraction(0),
         )
         totals[ingredient_id] = to_decimal(exact) if exact else Decimal(0)
-    return {i: totals.get(i, Decimal(0)) for i in ingredients}
+    return totals
 
 
 def plan_consumption(
