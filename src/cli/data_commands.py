@@ -10,6 +10,7 @@ from src.models import SCHEMA_VERSION
 from src.services import backups
 from src.services.bake_tracker_v4 import import_bake_tracker_v4
 from src.services.database import resolve_url
+from src.services.demo_season import load_demo_season
 from src.services.errors import DatabaseError
 from src.services.export.importer import import_file
 from src.services.export.upgrade import upgrade_database
@@ -81,6 +82,14 @@ def import_bake_tracker(args: argparse.Namespace) -> int:
         print(f"skipped {item.kind} {item.name}: {item.reason}")
     for warning in report.warnings:
         print(f"note: {warning}")
+    return 0
+
+
+@command("demo", "Load the demo season (a 2026 holiday season) into an empty database.")
+def demo(args: argparse.Namespace) -> int:
+    with database(args) as db:
+        summary = load_demo_season(db)
+    print(f"Loaded the demo season '{summary.title}': {summary.total_rows} rows.")
     return 0
 
 

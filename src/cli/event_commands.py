@@ -13,8 +13,9 @@ from src.cli.registry import command, database
 from src.services.cost_report import event_costs_report
 from src.services.events import list_events
 from src.services.plan import plan_report
-from src.services.quantity_format import format_money
+from src.services.quantity_format import format_friendly, format_money
 from src.services.shopping import export_shopping_csv, export_shopping_pdf, shopping_report
+from src.services.units import parse_unit
 
 
 def _json_flag(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
@@ -40,7 +41,7 @@ def events(args: argparse.Namespace) -> int:
     with database(args) as db:
         found = list_events(db)
     if args.json:
-        _dump([asdict(e) for e in found])
+        _dump([{k: v for k, v in asdict(e).items() if k != "id"} for e in found])
         return 0
     for e in found:
         mode = e.output_mode or "-"
@@ -69,7 +70,8 @@ def plan(args: argparse.Namespace) -> int:
         print(f"  {r['finished_unit']:<28} need {r['needed']:>6}  {r['batches']} batches"
               f" → {r['yield']}{short}")  # fmt: skip
     for i in report["ingredients"]:
-        print(f"  {i['ingredient']:<28} {i['quantity']} {i['unit']}")
+        amount = format_friendly(Decimal(i["quantity"]), parse_unit(i["unit"]))
+        print(f"  {i['ingredient']:<28} {amount}")
     print(f"Estimated cost: {_money(report['estimated_cost'])}")
     return 0
 
@@ -97,11 +99,13 @@ def shopping_list(args: argparse.Namespace) -> int:
     if args.json:
         _dump(report)
         return 0
-    for item in report["items"]:
-        print(f"  {item['ingredient']:<28} buy {item['packages']} × {item['product'] or '?'}"
-              f"  ({_money(item['cost'])})")  # fmt: skip
-    if not report["items"]:
-        print("Nothing to buy: the pantry covers this plan.")
+    to_buy = [item for item in report["items"] if Decimal(item["to_buy"]) > 0]
+    for item in to_buy:
+        product, cost = item["product"] or "no product on file", _money(item["cost"])
+        print(f"  {item['ingredient']:<28} buy {item['packages']} × {product}  ({cost})")
+    covered = len(report["items"]) - len(to_buy)
+    print(f"The pantry already covers {covered} more ingredient(s)." if to_buy else
+          "Nothing to buy: the pantry covers this plan.")  # fmt: skip
     print(f"Total: {_money(report['total_cost'])}")
     return 0
 

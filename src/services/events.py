@@ -26,6 +26,7 @@ from src.services.slugs import unique_slug
 
 @dataclass(frozen=True)
 class EventSummary:
+    id: int
     slug: str
     name: str
     event_date: date
@@ -125,6 +126,7 @@ def get_event(db: Database, slug: str) -> EventSummary:
 
 def summary(event: Event) -> EventSummary:
     return EventSummary(
+        id=event.id,
         slug=event.slug,
         name=event.name,
         event_date=event.event_date,

@@ -21,7 +21,7 @@ from src.services.errors import InsufficientStockError
 from src.services.fifo import FifoAllocation, LotStock, allocate_fifo
 from src.services.quantity_format import format_friendly
 from src.services.recipe_graph import IngredientInfo
-from src.services.units import convert_exact, to_decimal
+from src.services.units import convert_exact, tidy, to_decimal
 
 
 @dataclass(frozen=True)
@@ -95,7 +95,7 @@ def on_hand_in(
             ),
             Fraction(0),
         )
-        totals[ingredient_id] = to_decimal(exact) if exact else Decimal(0)
+        totals[ingredient_id] = tidy(to_decimal(exact)) if exact else Decimal(0)
     return totals
 
 

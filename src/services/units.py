@@ -107,6 +107,15 @@ def to_decimal(value: Fraction) -> Decimal:
     return result.normalize() if result == result.to_integral_value() else result
 
 
+def tidy(value: Decimal, places: int = 15) -> Decimal:
+    """`value` without the dust that converting partial takes back and forth leaves behind
+    (30.999999999999999996 eggs → 31). Exact factors need at most 11 decimals (1 tsp =
+    4.92892159375 ml), so 15 keeps every real quantity and drops only the dust."""
+    if value.as_tuple().exponent >= -places:  # type: ignore[operator]
+        return value
+    return value.quantize(Decimal(1).scaleb(-places)).normalize() + Decimal(0)
+
+
 def convert_exact(
     quantity: Decimal | Fraction | int,
     from_unit: Unit,

@@ -52,7 +52,7 @@ def test_every_command_has_help(name: str, capsys: pytest.CaptureFixture[str]) -
     assert summary.split("(")[0].strip() in " ".join(capsys.readouterr().out.split())
 
 
-@pytest.mark.parametrize("name", ["init", "export", "backups", "check", "events", "backup"])
+@pytest.mark.parametrize("name", ["init", "export", "backups", "check", "events", "backup", "demo"])
 def test_a_user_error_prints_error_and_exits_1(
     name: str, newer_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -154,3 +154,12 @@ def test_events_as_text_and_json(db_file: Path, capsys: pytest.CaptureFixture[st
     code, out, _ = run(capsys, "--db", str(db_file), "events", "--json")
     [event] = json.loads(out)
     assert event["plan_state"] == "draft" and event["event_date"] == "2026-12-20"
+
+
+def test_demo_loads_the_season_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--db", str(tmp_path / "demo.db"), "demo")
+    assert code == 0 and "Loaded the demo season 'Holiday season 2026'" in out
+    code, out, _ = run(capsys, "--db", str(tmp_path / "demo.db"), "events")
+    assert "thanksgiving-2026" in out and "in_production" in out
+    code, _, err = run(capsys, "--db", str(tmp_path / "demo.db"), "demo")
+    assert code == 1 and "only be loaded into an empty database" in err

@@ -101,3 +101,14 @@ def test_base_unit_is_grams_whenever_it_can_be_weighed() -> None:
     assert base_unit_for(None, [Unit.EACH, Unit.DOZEN]) is Unit.EACH
     assert base_unit_for(FLOUR, []) is Unit.GRAM
     assert base_unit_for(None, []) is Unit.EACH
+
+
+@pytest.mark.parametrize(
+    ("value", "tidied"),
+    [("30.999999999999999996", "31"), ("2663.98896000000000001129", "2663.98896"),
+     ("12246.99399", "12246.99399"), ("69.0049023125", "69.0049023125"), ("0", "0")],
+)  # fmt: skip
+def test_tidy_removes_conversion_dust_only(value: str, tidied: str) -> None:
+    from src.services.units import tidy
+
+    assert str(tidy(Decimal(value))) == tidied
