@@ -5,7 +5,7 @@ Quantities and money are in quantity_format.py (format_quantity, format_money).
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 
 def format_count(value: int) -> str:
@@ -16,6 +16,22 @@ def format_count(value: int) -> str:
 def format_date(value: date) -> str:
     """A date as "Dec 20, 2026": unambiguous and short."""
     return f"{value:%b} {value.day}, {value.year}"
+
+
+def local_time(stored: datetime) -> datetime:
+    """A stored time (naive UTC) in this computer's time zone (naive)."""
+    return stored.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
+
+
+def stored_time(local: datetime) -> datetime:
+    """A time the baker typed (local, naive) as it is stored: naive UTC."""
+    return local.astimezone(UTC).replace(tzinfo=None)
+
+
+def format_timestamp(stored: datetime) -> str:
+    """A stored time as the baker's local "Dec 20, 2026, 2:30 PM"."""
+    local = local_time(stored)
+    return f"{format_date(local.date())}, {local.hour % 12 or 12}:{local:%M %p}"
 
 
 def format_days_until(value: date, today: date) -> str:

@@ -75,3 +75,8 @@ def _kitchen_fraction(value: Fraction) -> str:
     if nearest == 0:
         return str(whole)
     return f"{whole} {_VULGAR[nearest]}" if whole else _VULGAR[nearest]
+
+
+def format_stored_quantity(quantity_in_base: Decimal, unit: str) -> str:
+    """Like format_friendly, for a unit given as its stored value ("g", "ml", "each")."""
+    return format_friendly(quantity_in_base, Unit(unit))

@@ -9,6 +9,7 @@ import pytest
 from src.models import Unit
 from src.services.quantity_format import (
     format_friendly,
+    format_stored_quantity,
     format_money,
     format_number,
     format_quantity,
@@ -53,3 +54,8 @@ def test_friendly_unit_for_base_totals(quantity: str, unit: Unit, text: str) -> 
 def test_format_number_drops_trailing_zeros() -> None:
     assert format_number(Decimal("2.50")) == "2.5"
     assert format_number(Decimal("3.000")) == "3"
+
+
+def test_a_quantity_with_its_stored_unit_reads_like_a_friendly_one() -> None:
+    assert format_stored_quantity(Decimal("4812.5"), "g") == "4.81 kg"
+    assert format_stored_quantity(Decimal("19.5"), "each") == "19.5 each"

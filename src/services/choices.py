@@ -1,0 +1,90 @@
+"""Read-only lists for pickers: recipes with their finished units, finished goods, events.
+
+Each list is one query and returns frozen values, so forms can offer choices without
+reaching into the catalog or planning services.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import select
+
+from src.models import Event, FinishedGood, FinishedUnit, LossCategory, PlanState, Recipe
+from src.services.database import Database
+
+LOSS_CATEGORIES: tuple[LossCategory, ...] = tuple(LossCategory)
+
+
+@dataclass(frozen=True)
+class UnitOption:
+    id: int
+    name: str
+    yield_per_batch: Decimal
+
+
+@dataclass(frozen=True)
+class RecipeOption:
+    id: int
+    name: str
+    units: tuple[UnitOption, ...]
+
+
+@dataclass(frozen=True)
+class GoodOption:
+    id: int
+    name: str
+    on_hand: int
+
+
+@dataclass(frozen=True)
+class EventOption:
+    id: int
+    name: str
+    event_date: date
+    is_open: bool  # False once completed: nothing more can be recorded for it
+
+
+def recipe_options(db: Database) -> list[RecipeOption]:
+    """Recipes that are not archived and have a finished unit, by name, units by name."""
+    with db.transaction() as s:
+        rows = s.execute(
+            select(Recipe.id, Recipe.name, FinishedUnit.id, FinishedUnit.name,
+                   FinishedUnit.yield_per_batch)
+            .join(FinishedUnit, FinishedUnit.recipe_id == Recipe.id)
+            .where(Recipe.is_archived.is_(False))
+            .order_by(Recipe.name, Recipe.id, FinishedUnit.name, FinishedUnit.id)
+        ).all()  # fmt: skip
+    names: dict[int, str] = {}
+    units: dict[int, list[UnitOption]] = {}
+    for recipe_id, recipe, unit_id, unit, per_batch in rows:
+        names[recipe_id] = recipe
+        units.setdefault(recipe_id, []).append(UnitOption(unit_id, unit, per_batch))
+    return [RecipeOption(r, names[r], tuple(units[r])) for r in names]
+
+
+def good_options(db: Database) -> list[GoodOption]:
+    """Finished goods that are not archived, by name, with how many are on hand."""
+    with db.transaction() as s:
+        rows = s.execute(
+            select(FinishedGood.id, FinishedGood.name, FinishedGood.inventory_count)
+            .where(FinishedGood.is_archived.is_(False))
+            .order_by(FinishedGood.name, FinishedGood.id)
+        ).all()
+    return [GoodOption(*row) for row in rows]
+
+
+def event_options(db: Database) -> list[EventOption]:
+    """Every event, soonest first."""
+    with db.transaction() as s:
+        rows = s.execute(
+            select(Event.id, Event.name, Event.event_date, Event.plan_state).order_by(
+                Event.event_date, Event.name, Event.id
+            )
+        ).all()
+    return [
+        EventOption(i, name, when, state is not PlanState.COMPLETED)
+        for i, name, when, state in rows
+    ]
