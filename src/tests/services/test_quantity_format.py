@@ -9,10 +9,10 @@ import pytest
 from src.models import Unit
 from src.services.quantity_format import (
     format_friendly,
-    format_stored_quantity,
     format_money,
     format_number,
     format_quantity,
+    format_stored_quantity,
 )
 
 

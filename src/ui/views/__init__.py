@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from src.ui.registry import ViewRegistry, ViewSpec
 from src.ui.views.dashboard import DashboardView
+from src.ui.views.production import ProductionView
 
 
 def default_registry() -> ViewRegistry:
     registry = ViewRegistry()
     registry.register(ViewSpec("dashboard", "Dashboard", DashboardView))
+    registry.register(ViewSpec("production", "Production", ProductionView))
     return registry
