@@ -20,6 +20,7 @@ UNICODE_FRACTIONS = {"¼": "1/4", "½": "1/2", "¾": "3/4", "⅓": "1/3", "⅔":
 MIXED_NUMBER = re.compile(r"^(?:(?P<whole>\d+)\s+)?(?P<num>\d+)\s*/\s*(?P<den>\d+)$")
 THOUSANDS = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$")
 DATE_FORMATS = ("%Y-%m-%d", "%m/%d/%Y", "%b %d, %Y", "%B %d, %Y", "%b %d %Y")
+TIME_FORMATS = ("%H:%M", "%I:%M %p", "%I:%M%p")
 
 
 def required_text(label: str, text: str) -> str:
@@ -66,6 +67,20 @@ def parse_date(label: str, text: str) -> date:
         except ValueError:
             continue
     raise ValidationError(f"{label} must be a date, e.g. 2026-12-20.")
+
+
+def parse_datetime(label: str, text: str) -> datetime:
+    """A date and time such as 2026-12-20 14:30 or Dec 20, 2026 2:30 PM (a date alone: 12:00)."""
+    value = required_text(label, text).replace(",", " ").upper()
+    for day in DATE_FORMATS:
+        day = day.replace(",", " ")
+        for pattern in (day, *(f"{day} {time}" for time in TIME_FORMATS)):
+            try:
+                parsed = datetime.strptime(" ".join(value.split()), " ".join(pattern.split()))
+            except ValueError:
+                continue
+            return parsed if pattern != day else parsed.replace(hour=12)
+    raise ValidationError(f"{label} must be a date and time, e.g. 2026-12-20 14:30.")
 
 
 def _to_decimal(text: str) -> Decimal | None:

@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 import pytest
@@ -7,6 +7,7 @@ from src.services.errors import ValidationError
 from src.ui.validation import (
     optional,
     parse_date,
+    parse_datetime,
     parse_decimal,
     parse_money,
     parse_whole_number,
@@ -64,3 +65,17 @@ def test_a_bad_date_shows_an_example_and_optional_fields_accept_blank() -> None:
         parse_date("Date", "20.12.")
     assert optional(parse_date)("Expires", " ") is None
     assert optional(parse_date)("Expires", "2026-01-02") == date(2026, 1, 2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2026-12-20 14:30", "12/20/2026 2:30 PM", "Dec 20, 2026, 2:30 pm", "Dec 20 2026 2:30PM"],
+)
+def test_dates_with_times_in_kitchen_formats(text: str) -> None:
+    assert parse_datetime("When", text) == datetime(2026, 12, 20, 14, 30)
+
+
+def test_a_date_alone_means_noon_and_nonsense_says_how_to_write_it() -> None:
+    assert parse_datetime("When", "2026-12-20") == datetime(2026, 12, 20, 12, 0)
+    with pytest.raises(ValidationError, match=r"e\.g\. 2026-12-20 14:30"):
+        parse_datetime("When", "next Tuesday")

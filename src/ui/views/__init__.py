@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from src.ui.registry import ViewRegistry, ViewSpec
 from src.ui.views.dashboard import DashboardView
+from src.ui.views.delivery import DeliveryView
 from src.ui.views.production import ProductionView
 
 
@@ -11,4 +12,5 @@ def default_registry() -> ViewRegistry:
     registry = ViewRegistry()
     registry.register(ViewSpec("dashboard", "Dashboard", DashboardView))
     registry.register(ViewSpec("production", "Production", ProductionView))
+    registry.register(ViewSpec("delivery", "Delivery", DeliveryView))
     return registry
