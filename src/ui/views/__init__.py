@@ -6,6 +6,7 @@ from src.ui.registry import ViewRegistry, ViewSpec
 from src.ui.views.dashboard import DashboardView
 from src.ui.views.delivery import DeliveryView
 from src.ui.views.production import ProductionView
+from src.ui.views.reports import ReportsView
 
 
 def default_registry() -> ViewRegistry:
@@ -13,4 +14,5 @@ def default_registry() -> ViewRegistry:
     registry.register(ViewSpec("dashboard", "Dashboard", DashboardView))
     registry.register(ViewSpec("production", "Production", ProductionView))
     registry.register(ViewSpec("delivery", "Delivery", DeliveryView))
+    registry.register(ViewSpec("reports", "Reports", ReportsView))
     return registry

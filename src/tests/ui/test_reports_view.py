@@ -1,0 +1,88 @@
+"""The Reports screen: charts with the numbers beneath, and a friendly empty state."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import customtkinter as ctk
+import pytest
+
+from src.models import LossCategory
+from src.services.database import Database
+from src.services.production import record_production
+from src.tests import factories as f
+from src.tests.production_example import build_production_example
+from src.tests.ui.conftest import pump, screenshot
+from src.tests.ui.screens import open_screen
+from src.ui.views.reports import CHOOSE_EVENT, NO_LOSSES, NO_PURCHASES, NO_RUNS, ReportsView
+
+BAKED = datetime(2026, 12, 1, 15, 0)
+
+
+@pytest.fixture
+def baked(db: Database) -> int:
+    """The DOMAIN.md sugar-cookie run (12 burnt) for an event, plus the example's purchases."""
+    with db.transaction() as s:
+        px = build_production_example(s)
+        event_id = f.event(s, name="Christmas 2026").id
+    ex = px.ex
+    record_production(
+        db, ex.recipes["sugar-cookies"], ex.units["sugar-cookie"], 7, 240, event_id=event_id,
+        loss_category=LossCategory.BURNT, produced_at=BAKED,
+    )  # fmt: skip
+    return event_id
+
+
+def _screen(window: ctk.CTkToplevel, db: Database, settings_file: Path) -> ReportsView:
+    view = open_screen(window, db, settings_file, "reports")
+    assert isinstance(view, ReportsView)
+    return view
+
+
+def test_reports_chart_the_numbers_and_list_them_beneath(
+    window: ctk.CTkToplevel, db: Database, baked: int, settings_file: Path
+) -> None:
+    view = _screen(window, db, settings_file)
+    view.event_menu.choose(str(baked))
+    pump(window)
+    panels = view.panels
+    assert all(panel.chart is not None for panel in panels.values())
+    assert ("Sugar cookies", "$37.85") in panels["Event cost"].table.visible_values()
+    assert panels["Production"].table.visible_values() == [
+        ("Sugar cookies", "252", "240", "12", "4.8%")
+    ]
+    assert panels["Losses"].table.visible_values()[0] == ("Burnt", "12", "$1.80")
+    assert panels["Spending"].table.visible_values() == [
+        ("Oct 2026", "1", "$4.99"),
+        ("Nov 2026", "8", "$80.92"),
+    ]
+    for name in panels:
+        view.tabs.set(name)
+        pump(window, 150)
+        screenshot(window, f"screen-reports-{name.lower().replace(' ', '-')}")
+
+
+def test_an_empty_database_gets_friendly_words_not_empty_axes(
+    window: ctk.CTkToplevel, db: Database, settings_file: Path
+) -> None:
+    view = _screen(window, db, settings_file)
+    texts = {name: panel.empty_label.cget("text") for name, panel in view.panels.items()}
+    assert texts == {
+        "Event cost": CHOOSE_EVENT, "Production": NO_RUNS, "Losses": NO_LOSSES,
+        "Spending": NO_PURCHASES,
+    }  # fmt: skip
+    assert all(panel.chart is None for panel in view.panels.values())
+    view.tabs.set("Production")
+    pump(window, 150)
+    screenshot(window, "screen-reports-empty")
+
+
+def test_starting_the_app_does_not_load_matplotlib() -> None:
+    code = "import sys, src.ui.views; print('matplotlib' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"
