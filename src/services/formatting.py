@@ -5,7 +5,15 @@ Quantities and money are in quantity_format.py (format_quantity, format_money).
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime
+from decimal import Decimal
+
+from src.services.quantity_format import format_number
+
+_IRREGULAR = (("man", "men"), ("loaf", "loaves"), ("knife", "knives"))
+_SIBILANT = re.compile(r"(s|x|z|ch|sh)$")
+_CONSONANT_Y = re.compile(r"[^aeiou]y$")
 
 
 def format_count(value: int) -> str:
@@ -50,3 +58,24 @@ def humanize(value: str) -> str:
     """A stored enum value as words: "in_production" → "In production"."""
     words = value.replace("_", " ").strip()
     return words[:1].upper() + words[1:]
+
+
+def plural(noun: str) -> str:
+    """ "sugar cookie" → "sugar cookies", "gingerbread man" → "gingerbread men"."""
+    for singular, many in _IRREGULAR:
+        if noun.endswith(singular):
+            return noun.removesuffix(singular) + many
+    if _CONSONANT_Y.search(noun):
+        return noun[:-1] + "ies"
+    return noun + "es" if _SIBILANT.search(noun) else noun + "s"
+
+
+def format_items(count: Decimal | int, name: str) -> str:
+    """A count of named things as a baker says it: "36 sugar cookies", "1 tin", "0.5 cake"."""
+    noun = name[:1].lower() + name[1:]
+    return f"{format_number(Decimal(count))} {plural(noun) if count > 1 else noun}"
+
+
+def format_yield(per_batch: Decimal, name: str) -> str:
+    """What one batch makes: "36 sugar cookies per batch"."""
+    return f"{format_items(per_batch, name)} per batch"

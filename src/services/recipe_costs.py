@@ -92,6 +92,7 @@ class RecipeCostSummary:
     known_cost: Decimal
     unpriced_count: int
     per_unit: tuple[UnitCostView, ...]
+    is_archived: bool = False
 
 
 @dataclass(frozen=True)
@@ -132,7 +133,8 @@ def estimate_recipe_cost(
 def all_recipe_costs(db: Database, *, include_archived: bool = False) -> list[RecipeCostSummary]:
     """The cost of one batch of every recipe, each from current stock (a fixed number of
     queries for any number of recipes). Raises ConversionError (a line without density)."""
-    query = select(Recipe.id, Recipe.name, Recipe.category).order_by(Recipe.name, Recipe.id)
+    query = select(Recipe.id, Recipe.name, Recipe.category, Recipe.is_archived)
+    query = query.order_by(Recipe.name, Recipe.id)
     if not include_archived:
         query = query.where(Recipe.is_archived.is_(False))
     with db.transaction() as s:
@@ -143,13 +145,13 @@ def all_recipe_costs(db: Database, *, include_archived: bool = False) -> list[Re
         prices = product_prices(s, graph.ingredients)
         units = _units(s, ids)
         summaries = []
-        for recipe_id, name, category in recipes:
+        for recipe_id, name, category, archived in recipes:
             needs = ingredient_totals(graph, [(recipe_id, 1)])
             estimate = price_needs(needs, graph.ingredients, lots, prices)
             summaries.append(
                 RecipeCostSummary(recipe_id, name, category, estimate.total, estimate.known_total,
-                                  len(estimate.unpriced), _per_unit(units[recipe_id], Decimal(1),
-                                                                    estimate))
+                                  len(estimate.unpriced),
+                                  _per_unit(units[recipe_id], Decimal(1), estimate), archived)
             )  # fmt: skip
         return summaries
 

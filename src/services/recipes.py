@@ -50,6 +50,7 @@ class RecipeInput:
     notes: str | None = None
     source: str | None = None
     is_production_ready: bool = False
+    is_archived: bool | None = None  # None: leave as it is
 
 
 @dataclass(frozen=True)
@@ -207,6 +208,8 @@ def _fill(s: Session, row: Recipe, data: RecipeInput, name: str) -> None:
     row.notes = clean_text(data.notes)
     row.source = clean_text(data.source)
     row.is_production_ready = data.is_production_ready
+    if data.is_archived is not None:
+        row.is_archived = data.is_archived
     row.ingredients.clear()
     row.components.clear()
     s.flush()

@@ -88,6 +88,11 @@ def parse_unit(text: str) -> Unit:
     return unit
 
 
+def unit_names() -> list[str]:
+    """Every unit's name as a baker types it ("g", "cup", "fl oz"), weight, volume, count."""
+    return [unit.value for unit in _FACTORS]
+
+
 def dimension(unit: Unit) -> Dimension:
     return _FACTORS[unit][0]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -10,6 +11,7 @@ from src.models import Unit
 from src.services.database import Database
 from src.services.errors import ConflictError, ConversionError, NotFoundError, ValidationError
 from src.services.finished_units import FinishedUnitInput, add_finished_unit
+from src.services.recipe_costs import all_recipe_costs
 from src.services.recipes import (
     ComponentInput,
     LineInput,
@@ -139,6 +141,19 @@ def test_archived_recipes_leave_the_list_but_keep_their_place(
         "Gingerbread", "Royal icing", "Sugar cookies",
     ]  # fmt: skip
     assert recipe_categories(db) == ["Cookies"]
+
+
+def test_saving_can_archive_or_restore_a_recipe_or_leave_it_as_it_is(
+    db: Database, ex: WorkedExample
+) -> None:
+    icing = get_recipe(db, ex.recipes["royal-icing"])
+    data = _icing_input(ex)
+    archived = update_recipe(db, icing.id, replace(data, is_archived=True))
+    assert archived.summary.is_archived
+    assert update_recipe(db, icing.id, data).summary.is_archived  # None leaves it archived
+    assert not update_recipe(db, icing.id, replace(data, is_archived=False)).summary.is_archived
+    costs = {c.name: c for c in all_recipe_costs(db, include_archived=True)}
+    assert not costs["Royal icing"].is_archived
 
 
 def test_save_as_variant_copies_everything_and_links_the_base(

@@ -15,6 +15,7 @@ from src.services.units import (
     convert,
     convert_exact,
     parse_unit,
+    unit_names,
 )
 
 FLOUR = Density(Decimal(1), Unit.CUP, Decimal(125), Unit.GRAM)
@@ -112,3 +113,10 @@ def test_tidy_removes_conversion_dust_only(value: str, tidied: str) -> None:
     from src.services.units import tidy
 
     assert str(tidy(Decimal(value))) == tidied
+
+
+def test_unit_names_list_every_unit_once_in_a_sensible_order() -> None:
+    names = unit_names()
+    assert names[:2] == ["g", "kg"] and "fl oz" in names and names[-1] == "dozen"
+    assert sorted(names) == sorted(u.value for u in Unit)
+    assert all(parse_unit(name).value == name for name in names)
