@@ -1,4 +1,4 @@
-"""Opening one screen of the real main window over a test database."""
+"""Opening one screen of the real main window over a test database, for the screen tests."""
 
 from __future__ import annotations
 
@@ -17,9 +17,21 @@ TODAY = date(2026, 12, 10)
 
 
 def open_screen(window: ctk.CTkToplevel, db: Database, settings_file: Path, key: str) -> View:
-    main = MainWindow(
-        window, db, default_registry(), settings_file=settings_file, today=lambda: TODAY
-    )
+    return open_main_window(window, db, key, settings_file, TODAY)[1]
+
+
+def open_main_window(
+    window: ctk.CTkToplevel, db: Database, key: str, settings_file: Path, today: date
+) -> tuple[MainWindow, View]:
+    """The main window showing screen `key`, with `today` as the app's date."""
+    main = MainWindow(window, db, default_registry(), settings_file=settings_file, today=lambda: today)
     view = main.show_view(key)
     pump(window)
-    return view
+    return main, view
+
+
+def select_row(view_table: object, key: str) -> None:
+    """Select a row as a click would (the selection event fires)."""
+    table = view_table
+    table.select([key])  # type: ignore[attr-defined]
+    pump(table.tree)  # type: ignore[attr-defined]

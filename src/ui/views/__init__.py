@@ -6,12 +6,14 @@ from src.ui.registry import ViewRegistry, ViewSpec
 from src.ui.views.dashboard import DashboardView
 from src.ui.views.delivery import DeliveryView
 from src.ui.views.production import ProductionView
+from src.ui.views.recipes import RecipesView
 from src.ui.views.reports import ReportsView
 
 
 def default_registry() -> ViewRegistry:
     registry = ViewRegistry()
     registry.register(ViewSpec("dashboard", "Dashboard", DashboardView))
+    registry.register(ViewSpec("recipes", "Recipes", RecipesView))
     registry.register(ViewSpec("production", "Production", ProductionView))
     registry.register(ViewSpec("delivery", "Delivery", DeliveryView))
     registry.register(ViewSpec("reports", "Reports", ReportsView))

@@ -1,0 +1,250 @@
+"""The Recipes screen: the list with costs, the editor, cycles, cost breakdown, variants."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import customtkinter as ctk
+import pytest
+
+from src.services.database import Database
+from src.services.quantity_format import format_money
+from src.services.recipe_costs import all_recipe_costs
+from src.services.recipes import get_recipe, list_recipes
+from src.tests.ui.conftest import pump, screenshot, type_into
+from src.tests.ui.screens import open_screen
+from src.tests.worked_example import WorkedExample, build_worked_example
+from src.ui.editors.cost_breakdown import CostBreakdownDialog
+from src.ui.editors.recipe_editor import RecipeEditor
+from src.ui.editors.variant_dialog import VariantDialog
+from src.ui.main_window import MainWindow
+from src.ui.views.recipes import RecipesView
+
+
+@pytest.fixture
+def ex(db: Database) -> WorkedExample:
+    with db.transaction() as s:
+        return build_worked_example(s)
+
+
+def _recipes(window: ctk.CTkToplevel, db: Database, settings_file: Path) -> RecipesView:
+    _main, view = open_screen(window, db, "recipes", settings_file)
+    assert isinstance(view, RecipesView)
+    return view
+
+
+def _select(view: RecipesView, recipe_id: int) -> None:
+    view.table.select([str(recipe_id)])
+    pump(view)
+
+
+def show_tab(editor: RecipeEditor, name: str) -> None:
+    """Switch tabs as a click would (customtkinter hides the others 100 ms later)."""
+    editor.tabs.set(name)
+    pump(editor, 150)
+
+
+def _editor(view: RecipesView) -> RecipeEditor:
+    pump(view)
+    assert isinstance(view.dialog, RecipeEditor)
+    return view.dialog
+
+
+def test_the_list_shows_what_each_recipe_makes_and_costs_per_batch_and_per_cookie(
+    window: ctk.CTkToplevel, db: Database, ex: WorkedExample, settings_file: Path
+) -> None:
+    view = _recipes(window, db, settings_file)
+    costs = {c.name: c for c in all_recipe_costs(db)}
+    cookies = costs["Sugar cookies"]
+    rows = {row[0]: row for row in view.table.visible_values()}
+    assert rows["Sugar cookies"] == (
+        "Sugar cookies", "Cookies", "36 sugar cookies per batch",
+        format_money(cookies.batch_cost), format_money(cookies.per_unit[0].cost_per_unit),
+    )  # fmt: skip
+    assert rows["Sugar cookies"][4] == "$0.16"
+    assert rows["Gingerbread"][2:] == ("24 gingerbread men per batch", "unknown", "unknown")
+    assert rows["Royal icing"][2:] == ("", "unknown", "")
+    screenshot(window, "recipes-list")
+
+
+def test_search_and_category_filter_narrow_the_list(
+    window: ctk.CTkToplevel, db: Database, ex: WorkedExample, settings_file: Path
+) -> None:
+    view = _recipes(window, db, settings_file)
+    assert view.table.search is not None
+    type_into(view.table.search, "ging")
+    assert view.table.visible_keys() == [str(ex.recipes["gingerbread"])]
+    view.table.search.delete(0, "end")
+    view.category.set("Cookies")
+    view._render()
+    assert len(view.table.visible_keys()) == 3
+
+
+def test_a_new_recipe_with_two_lines_a_component_and_a_yield_is_saved_from_the_editor(
+    window: ctk.CTkToplevel, db: Database, ex: WorkedExample, settings_file: Path
+) -> None:
+    view = _recipes(window, db, settings_file)
+    view.toolbar.buttons["New recipe"].invoke()
+    editor = _editor(view)
+    editor.details.form.field("Name").set_text("Iced shortbread")
+    editor.details.form.field("Category").set_text("Cookies")
+    flour, butter = editor.lines.rows[0], editor.lines.add_row()
+    flour.set(0, "All-purpose flour", str(ex.ingredients["flour"]))
+    flour.entries[1].insert(0, "2 1/4")
+    flour.entries[2].insert(0, "cups")
+    butter.set(0, "Butter", str(ex.ingredients["butter"]))
+    butter.entries[1].insert(0, "¾")
+    butter.entries[2].insert(0, "cup")
+    show_tab(editor, "Ingredients")
+    screenshot(editor, "recipe-editor-ingredients")
+    icing = editor.components.add_row()
+    icing.set(0, "Royal icing", str(ex.recipes["royal-icing"]))
+    icing.entries[1].insert(0, "0.5")
+    shortbread = editor.yields.add_row()
+    shortbread.entries[0].insert(0, "Shortbread finger")
+    shortbread.entries[1].insert(0, "30")
+    show_tab(editor, "Components")
+    screenshot(editor, "recipe-editor-components")
+    show_tab(editor, "Recipe")
+    screenshot(editor, "recipe-editor-details")
+    editor.save_button.invoke()
+    pump(window)
+
+    assert not editor.winfo_exists()
+    (summary,) = list_recipes(db, search="Iced shortbread")
+    saved = get_recipe(db, summary.id)
+    assert [(li.ingredient_name, li.quantity, li.unit.value) for li in saved.lines] == [
+        ("All-purpose flour", Decimal("2.25"), "cup"), ("Butter", Decimal("0.75"), "cup"),
+    ]  # fmt: skip
+    assert [(c.recipe_name, c.batch_multiplier) for c in saved.components] == [
+        ("Royal icing", Decimal("0.5"))
+    ]
+    assert [(u.name, u.yield_per_batch) for u in saved.finished_units] == [
+        ("Shortbread finger", Decimal(30))
+    ]
+    assert str(summary.id) in view.table.visible_keys()  # the list refreshed itself
+
+
+def test_a_bad_quantity_is_shown_under_the_lines_and_nothing_is_saved(
+    window: ctk.CTkToplevel, db: Database, ex: WorkedExample, settings_file: Path
+) -> None:
+    view = _recipes(window, db, settings_file)
+    view.toolbar.buttons["New recipe"].invoke()
+    editor = _editor(view)
+    editor.details.form.field("Name").set_text("Mystery bars")
+    line = editor.lines.rows[0]
+    line.set(0, "Butter", str(ex.ingredients["butter"]))
+    line.entries[1].insert(0, "a knob")
+    line.entries[2].insert(0, "cup")
+    editor.save_button.invoke()
+    pump(window)
+    assert editor.tabs.get() == "Ingredients"
+    assert editor.lines.error_label.cget("text") == ("Line 1: Quantity must be a number, e.g. 2.5.")
+    screenshot(editor, "recipe-editor-inline-error")
+    assert list_recipes(db, search="Mystery") == []
+
+
+def test_a_cycle_is_refused_with_the_path_and_nothing_is_saved(
+    window: ctk.CTkToplevel, db: Database, ex: WorkedExample, settings_file: Path
+) -> None:
+    view = _recipes(window, db, settings_file)
+    _select(view, ex.recipes["royal-icing"])
+    view.toolbar.buttons["Edit"].invoke()
+    editor = _editor(view)
+    row = editor.components.add_row()
+    row.set(0, "Gingerbread", str(ex.recipes["gingerbread"]))
+    row.entries[1].insert(0, "1")
+    editor.save_button.invoke()
+    pump(window)
+    assert editor.winfo_exists()
+    assert editor.banner.cget("text") == (
+        "'Royal icing' can't contain itself: Royal icing → Gingerbread → Royal icing."
+    )
+    show_tab(editor, "Components")
+    screenshot(editor, "recipe-editor-cycle-refused")
+    assert get_recipe(db, ex.recipes["royal-icing"]).components == ()
+    editor.cancel_button.invoke()
+
+
+def test_the_cost_breakdown_shows_the_flour_lots_and_flags_unpriced_lines(
+    window: ctk.CTkToplevel, db: Database, ex: WorkedExample, settings_file: Path
+) -> None:
+    view = _recipes(window, db, settings_file)
+    _select(view, ex.recipes["sugar-cookies"])
+    view.toolbar.buttons["Cost breakdown"].invoke()
+    pump(window)
+    dialog = view.dialog
+    assert isinstance(dialog, CostBreakdownDialog)
+    dialog.batches.delete(0, "end")
+    dialog.batches.insert(0, "6")
+    dialog.on_batches()
+    dialog.step(1)
+    rows = {row[0]: row for row in dialog.table.visible_values()}
+    assert rows["All-purpose flour"][1:] == (
+        "2.63 kg",
+        "2 lb Flour 5 lb bag (Oct 1) + 3.79 lb Flour 25 lb sack (Nov 1)",
+        "$4.27",
+    )
+    assert dialog.total.cget("text") == "7 batches: $37.85"
+    assert dialog.per_unit.cget("text") == "252 sugar cookies: $0.15 each"
+    assert dialog.unpriced_note.cget("text") == ""
+    screenshot(dialog, "recipe-cost-breakdown")
+    dialog.close()
+
+    _select(view, ex.recipes["gingerbread"])
+    view.toolbar.buttons["Cost breakdown"].invoke()
+    pump(window)
+    dialog = view.dialog
+    assert isinstance(dialog, CostBreakdownDialog)
+    ginger = next(r for r in dialog.table.visible_values() if "Ground ginger" in r[0])
+    assert ginger[0] == "⚠ Ground ginger" and ginger[3] == "⚠ no price"
+    assert dialog.unpriced_note.cget("text").startswith(
+        "⚠ No price yet for 'Ground ginger' and 'Powdered sugar', so the total is unknown"
+    )
+    assert dialog.per_unit.cget("text") == "24 gingerbread men: unknown each"
+    assert dialog.total.cget("text") == "1 batch: unknown"
+    screenshot(dialog, "recipe-cost-breakdown-unpriced")
+    dialog.close()
+
+
+def test_save_as_variant_copies_the_recipe_under_a_new_name(
+    window: ctk.CTkToplevel, db: Database, ex: WorkedExample, settings_file: Path
+) -> None:
+    view = _recipes(window, db, settings_file)
+    _select(view, ex.recipes["sugar-cookies"])
+    view.toolbar.buttons["Save as variant"].invoke()
+    pump(window)
+    dialog = view.dialog
+    assert isinstance(dialog, VariantDialog)
+    dialog.form.field("Variant").set_text("Brown butter")
+    screenshot(dialog, "recipe-variant")
+    dialog.save_button.invoke()
+    pump(window)
+    (variant,) = list_recipes(db, search="Brown butter")
+    assert variant.name == "Sugar cookies (Brown butter)"
+    assert variant.base_recipe_id == ex.recipes["sugar-cookies"]
+    assert len(get_recipe(db, variant.id).lines) == 5
+
+
+def test_deleting_a_recipe_in_use_is_refused_naming_the_user_and_offers_archive(
+    window: ctk.CTkToplevel, db: Database, ex: WorkedExample, settings_file: Path
+) -> None:
+    view = _recipes(window, db, settings_file)
+    _select(view, ex.recipes["royal-icing"])
+    view.toolbar.buttons["Delete"].invoke()
+    pump(window)
+    assert view.delete_flow is not None and view.delete_flow.confirm is not None
+    view.delete_flow.confirm.confirm_button.invoke()
+    pump(window)
+    offer = view.delete_flow.offer
+    assert offer is not None
+    screenshot(offer, "recipe-delete-refused")
+    offer.confirm_button.invoke()
+    pump(window)
+    icing = get_recipe(db, ex.recipes["royal-icing"])
+    assert icing.summary.is_archived and icing.used_in == ("Gingerbread",)
+    assert str(icing.id) not in view.table.visible_keys()
+    window_main = view.master.master
+    assert isinstance(window_main, MainWindow)
+    assert window_main.status.message == "Archived 'Royal icing'."
