@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import tkinter
-from decimal import Decimal
 
 import customtkinter as ctk
 
 from src.services.formatting import format_yield
-from src.services.quantity_format import format_money
 from src.services.recipe_costs import RecipeCostSummary, all_recipe_costs
 from src.services.recipes import archive_recipe, delete_recipe, get_recipe
 from src.ui import events, theme
@@ -19,6 +17,7 @@ from src.ui.editors.recipe_editor import RecipeEditor
 from src.ui.editors.removal import DeleteFlow
 from src.ui.editors.variant_dialog import VariantDialog
 from src.ui.view import View
+from src.ui.views.cells import money_cell
 from src.ui.views.toolbar import ListToolbar
 from src.ui.widgets.data_table import Column, DataTable, Row
 
@@ -52,8 +51,8 @@ class RecipesView(View):
                 Column("name", "Recipe", width=230),
                 Column("category", "Category", width=120),
                 Column("yield", "Makes", width=250),
-                Column("batch", "Per batch", width=100, numeric=True, format=_money),
-                Column("item", "Per item", width=100, numeric=True, format=_money),
+                Column("batch", "Per batch", width=100, numeric=True, format=money_cell),
+                Column("item", "Per item", width=100, numeric=True, format=money_cell),
             ],
             search_placeholder="Search recipes…",
             on_select=lambda keys: self.toolbar.selection_changed(bool(keys)),
@@ -137,10 +136,3 @@ def _row(cost: RecipeCostSummary) -> Row:
     makes = " · ".join(format_yield(u.yield_per_batch, u.name) for u in cost.per_unit)
     per_item = cost.per_unit[0].cost_per_unit if cost.per_unit else ""
     return Row(str(cost.recipe_id), (name, cost.category, makes, cost.batch_cost, per_item))
-
-
-def _money(value: object) -> str:
-    """Money, "unknown" when unpriced, blank when there is nothing to price (no yield)."""
-    if value == "":
-        return ""
-    return format_money(value if isinstance(value, Decimal) else None)
