@@ -55,6 +55,7 @@ def test_every_screen_opens_and_is_photographed_in_light_and_dark(
     main = _open(window, stocked_db, settings_file)
     for spec in main.registry:
         view = main.show_view(spec.key)
+        pump(window)  # a screen built just now is mapped once Tk is idle
         assert view.winfo_ismapped()
         screenshot(window, f"screen-{spec.key}-{appearance.lower()}")
 
