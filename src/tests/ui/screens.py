@@ -9,9 +9,11 @@ import customtkinter as ctk
 
 from src.services.database import Database
 from src.tests.ui.conftest import pump
+from src.ui.editors.removal import DeleteFlow
 from src.ui.main_window import MainWindow
 from src.ui.view import View
 from src.ui.views import default_registry
+from src.ui.widgets.data_table import DataTable
 
 TODAY = date(2026, 12, 10)
 
@@ -30,8 +32,14 @@ def open_main_window(
     return main, view
 
 
-def select_row(view_table: object, key: str) -> None:
-    """Select a row as a click would (the selection event fires)."""
-    table = view_table
-    table.select([key])  # type: ignore[attr-defined]
-    pump(table.tree)  # type: ignore[attr-defined]
+def delete_selected(view: View, table: DataTable, key: str, button: ctk.CTkButton) -> DeleteFlow:
+    """Select a row, press Delete and confirm; returns the flow (its `offer` when refused)."""
+    table.select([key])
+    pump(view)
+    button.invoke()
+    pump(view)
+    flow = getattr(view, "delete_flow", None)
+    assert isinstance(flow, DeleteFlow) and flow.confirm is not None
+    flow.confirm.confirm_button.invoke()
+    pump(view)
+    return flow

@@ -20,7 +20,7 @@ from src.services.finished_goods import (
 from src.services.ingredients import IngredientInput, create_ingredient
 from src.services.packages import list_packages
 from src.tests.ui.conftest import pump, screenshot
-from src.tests.ui.screens import open_screen
+from src.tests.ui.screens import delete_selected, open_screen
 from src.tests.worked_example import WorkedExample, build_worked_example
 from src.ui.editors.goods_editor import GoodEditor, PackageEditor
 from src.ui.views.goods import GoodsView
@@ -131,14 +131,8 @@ def test_a_good_in_a_package_is_not_deleted_but_can_be_archived(
         ItemCount(ex.units["sugar-cookie"], 12),)))  # fmt: skip
     create_finished_good(db, FinishedGoodInput("Hamper", goods=(ItemCount(tin.id, 2),)))
     view = _goods(window, db, settings_file)
-    view.goods.select([str(tin.id)])
-    pump(window)
-    view.goods_bar.buttons["Delete"].invoke()
-    pump(window)
-    assert view.delete_flow is not None and view.delete_flow.confirm is not None
-    view.delete_flow.confirm.confirm_button.invoke()
-    pump(window)
-    offer = view.delete_flow.offer
+    flow = delete_selected(view, view.goods, str(tin.id), view.goods_bar.buttons["Delete"])
+    offer = flow.offer
     assert offer is not None
     assert "finished good 'Hamper'" in offer.winfo_children()[0].winfo_children()[1].cget("text")
     offer.confirm_button.invoke()

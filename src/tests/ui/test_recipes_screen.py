@@ -13,7 +13,7 @@ from src.services.quantity_format import format_money
 from src.services.recipe_costs import all_recipe_costs
 from src.services.recipes import get_recipe, list_recipes
 from src.tests.ui.conftest import pump, screenshot, type_into
-from src.tests.ui.screens import open_screen
+from src.tests.ui.screens import delete_selected, open_screen
 from src.tests.worked_example import WorkedExample, build_worked_example
 from src.ui.editors.cost_breakdown import CostBreakdownDialog
 from src.ui.editors.recipe_editor import RecipeEditor
@@ -43,6 +43,14 @@ def show_tab(editor: RecipeEditor, name: str) -> None:
     """Switch tabs as a click would (customtkinter hides the others 100 ms later)."""
     editor.tabs.set(name)
     pump(editor, 150)
+
+
+def _cost_breakdown(view: RecipesView, recipe_id: int) -> CostBreakdownDialog:
+    _select(view, recipe_id)
+    view.toolbar.buttons["Cost breakdown"].invoke()
+    pump(view)
+    assert isinstance(view.dialog, CostBreakdownDialog)
+    return view.dialog
 
 
 def _editor(view: RecipesView) -> RecipeEditor:
@@ -171,11 +179,7 @@ def test_the_cost_breakdown_shows_the_flour_lots_and_flags_unpriced_lines(
     window: ctk.CTkToplevel, db: Database, ex: WorkedExample, settings_file: Path
 ) -> None:
     view = _recipes(window, db, settings_file)
-    _select(view, ex.recipes["sugar-cookies"])
-    view.toolbar.buttons["Cost breakdown"].invoke()
-    pump(window)
-    dialog = view.dialog
-    assert isinstance(dialog, CostBreakdownDialog)
+    dialog = _cost_breakdown(view, ex.recipes["sugar-cookies"])
     dialog.batches.delete(0, "end")
     dialog.batches.insert(0, "6")
     dialog.on_batches()
@@ -192,11 +196,7 @@ def test_the_cost_breakdown_shows_the_flour_lots_and_flags_unpriced_lines(
     screenshot(dialog, "recipe-cost-breakdown")
     dialog.close()
 
-    _select(view, ex.recipes["gingerbread"])
-    view.toolbar.buttons["Cost breakdown"].invoke()
-    pump(window)
-    dialog = view.dialog
-    assert isinstance(dialog, CostBreakdownDialog)
+    dialog = _cost_breakdown(view, ex.recipes["gingerbread"])
     ginger = next(r for r in dialog.table.visible_values() if "Ground ginger" in r[0])
     assert ginger[0] == "⚠ Ground ginger" and ginger[3] == "⚠ no price"
     assert dialog.unpriced_note.cget("text").startswith(
@@ -231,13 +231,8 @@ def test_deleting_a_recipe_in_use_is_refused_naming_the_user_and_offers_archive(
     window: ctk.CTkToplevel, db: Database, ex: WorkedExample, settings_file: Path
 ) -> None:
     view = _recipes(window, db, settings_file)
-    _select(view, ex.recipes["royal-icing"])
-    view.toolbar.buttons["Delete"].invoke()
-    pump(window)
-    assert view.delete_flow is not None and view.delete_flow.confirm is not None
-    view.delete_flow.confirm.confirm_button.invoke()
-    pump(window)
-    offer = view.delete_flow.offer
+    key = str(ex.recipes["royal-icing"])
+    offer = delete_selected(view, view.table, key, view.toolbar.buttons["Delete"]).offer
     assert offer is not None
     screenshot(offer, "recipe-delete-refused")
     offer.confirm_button.invoke()

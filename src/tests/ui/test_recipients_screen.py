@@ -9,7 +9,7 @@ import customtkinter as ctk
 from src.services.database import Database
 from src.services.recipients import RecipientInput, create_recipient, list_recipients
 from src.tests.ui.conftest import pump, screenshot, type_into
-from src.tests.ui.screens import open_screen
+from src.tests.ui.screens import delete_selected, open_screen
 from src.ui.editors.recipient_editor import RecipientEditor
 from src.ui.views.recipients import RecipientsView
 
@@ -66,13 +66,7 @@ def test_recipients_are_added_edited_archived_and_deleted(
     ]  # fmt: skip
 
     ben = list_recipients(db)[0]
-    view.table.select([str(ben.id)])
-    pump(window)
-    view.toolbar.buttons["Delete"].invoke()
-    pump(window)
-    assert view.delete_flow is not None and view.delete_flow.confirm is not None
-    view.delete_flow.confirm.confirm_button.invoke()
-    pump(window)
+    delete_selected(view, view.table, str(ben.id), view.toolbar.buttons["Delete"])
     assert list_recipients(db, include_archived=True)[0].name == "May Parker"
     assert view.table.visible_keys() == []
 
