@@ -31,10 +31,31 @@ def test_counts_dates_and_enum_values_read_as_words() -> None:
 def test_days_until_says_how_far_away_a_date_is(day: int, text: str) -> None:
     assert format_days_until(date(2026, 12, day), date(2026, 12, 20)) == text
 
-    (format_items,)
-    (format_timestamp,)
-    (format_yield,)
-    (humanize,)
-    (local_time,)
-    (plural,)
-    (stored_time,)
+
+def test_stored_times_read_in_local_time_and_round_trip(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    try:
+        stored = datetime(2026, 12, 20, 19, 5)  # UTC
+        assert local_time(stored) == datetime(2026, 12, 20, 14, 5)
+        assert format_timestamp(stored) == "Dec 20, 2026, 2:05 PM"
+        assert stored_time(local_time(stored)) == stored
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+
+
+@pytest.mark.parametrize(
+    ("noun", "many"),
+    [("cookie", "cookies"), ("gingerbread man", "gingerbread men"), ("loaf", "loaves"),
+     ("brownie", "brownies"), ("pastry", "pastries"), ("box", "boxes"), ("tray", "trays")],
+)  # fmt: skip
+def test_plural_names_read_as_a_baker_writes_them(noun: str, many: str) -> None:
+    assert plural(noun) == many
+
+
+def test_yields_and_counts_read_as_words() -> None:
+    assert format_yield(Decimal(36), "Sugar cookie") == "36 sugar cookies per batch"
+    assert format_yield(Decimal("0.5"), "Layer cake") == "0.5 layer cake per batch"
+    assert format_items(1, "Tin") == "1 tin"
+    assert format_items(6, "Gingerbread man") == "6 gingerbread men"

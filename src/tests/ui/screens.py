@@ -26,7 +26,9 @@ def open_main_window(
     window: ctk.CTkToplevel, db: Database, key: str, settings_file: Path, today: date
 ) -> tuple[MainWindow, View]:
     """The main window showing screen `key`, with `today` as the app's date."""
-    main = MainWindow(window, db, default_registry(), settings_file=settings_file, today=lambda: today)
+    main = MainWindow(
+        window, db, default_registry(), settings_file=settings_file, today=lambda: today
+    )
     view = main.show_view(key)
     pump(window)
     return main, view

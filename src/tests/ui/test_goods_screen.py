@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import customtkinter as ctk
@@ -20,7 +21,7 @@ from src.services.finished_goods import (
 from src.services.ingredients import IngredientInput, create_ingredient
 from src.services.packages import list_packages
 from src.tests.ui.conftest import pump, screenshot
-from src.tests.ui.screens import delete_selected, open_screen
+from src.tests.ui.screens import delete_selected, open_main_window
 from src.tests.worked_example import WorkedExample, build_worked_example
 from src.ui.editors.goods_editor import GoodEditor, PackageEditor
 from src.ui.views.goods import GoodsView
@@ -42,7 +43,7 @@ def tin_id(db: Database) -> int:
 
 
 def _goods(window: ctk.CTkToplevel, db: Database, settings_file: Path) -> GoodsView:
-    _main, view = open_screen(window, db, "goods", settings_file)
+    _main, view = open_main_window(window, db, "goods", settings_file, date(2026, 11, 15))
     assert isinstance(view, GoodsView)
     return view
 

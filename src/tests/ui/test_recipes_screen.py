@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from src.services.quantity_format import format_money
 from src.services.recipe_costs import all_recipe_costs
 from src.services.recipes import get_recipe, list_recipes
 from src.tests.ui.conftest import pump, screenshot, type_into
-from src.tests.ui.screens import delete_selected, open_screen
+from src.tests.ui.screens import delete_selected, open_main_window
 from src.tests.worked_example import WorkedExample, build_worked_example
 from src.ui.editors.cost_breakdown import CostBreakdownDialog
 from src.ui.editors.recipe_editor import RecipeEditor
@@ -29,7 +30,7 @@ def ex(db: Database) -> WorkedExample:
 
 
 def _recipes(window: ctk.CTkToplevel, db: Database, settings_file: Path) -> RecipesView:
-    _main, view = open_screen(window, db, "recipes", settings_file)
+    _main, view = open_main_window(window, db, "recipes", settings_file, date(2026, 11, 15))
     assert isinstance(view, RecipesView)
     return view
 

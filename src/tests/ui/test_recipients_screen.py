@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import customtkinter as ctk
@@ -9,13 +10,13 @@ import customtkinter as ctk
 from src.services.database import Database
 from src.services.recipients import RecipientInput, create_recipient, list_recipients
 from src.tests.ui.conftest import pump, screenshot, type_into
-from src.tests.ui.screens import delete_selected, open_screen
+from src.tests.ui.screens import delete_selected, open_main_window
 from src.ui.editors.recipient_editor import RecipientEditor
 from src.ui.views.recipients import RecipientsView
 
 
 def _recipients(window: ctk.CTkToplevel, db: Database, settings_file: Path) -> RecipientsView:
-    _main, view = open_screen(window, db, "recipients", settings_file)
+    _main, view = open_main_window(window, db, "recipients", settings_file, date(2026, 11, 15))
     assert isinstance(view, RecipientsView)
     return view
 
