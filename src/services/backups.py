@@ -72,20 +72,28 @@ def backup_file(path: Path, reason: str, now: datetime | None = None) -> BackupI
     return _info(target)
 
 
+def holds_data(db: Database) -> bool:
+    """True when any table of the export registry has a row (what an import would replace)."""
+    with db.transaction() as session:
+        return any(
+            session.scalar(select(literal(1)).select_from(spec.table).limit(1)) for spec in TABLES
+        )
+
+
 def backup_before(db: Database, reason: str) -> BackupInfo | None:
     """The automatic backup before an import, upgrade or reset.
 
     Skipped for a server database and for a database without any rows (nothing to lose,
     and an empty copy would push a useful backup out of the last KEEP).
     """
-    if db.path is None or not db.path.exists() or not _holds_data(db):
+    if db.path is None or not db.path.exists() or not holds_data(db):
         return None
     return backup_file(db.path, reason)
 
 
 def backup_if_due(db: Database, now: datetime | None = None) -> BackupInfo | None:
     """At app start: a "daily" backup when the newest backup is a day old or there is none."""
-    if db.path is None or not _holds_data(db):
+    if db.path is None or not holds_data(db):
         return None
     moment = now or datetime.now()
     newest = list_backups_of(db.path)[:1]
@@ -130,13 +138,6 @@ def restore_backup(db: Database, backup: Path) -> BackupInfo:
     sqlite_copy(backup, path)
     db.dispose()
     return safety
-
-
-def _holds_data(db: Database) -> bool:
-    with db.transaction() as session:
-        return any(
-            session.scalar(select(literal(1)).select_from(spec.table).limit(1)) for spec in TABLES
-        )
 
 
 def _free_name(folder: Path, base: str) -> Path:

@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
 
-from src.models import Event, Ingredient, PlanState, Recipe
+from src.models import Event, Ingredient, IngredientKind, PlanState, Recipe
 from src.services.database import Database
 
 UPCOMING_LIMIT = 20
@@ -35,13 +35,18 @@ class Overview:
 
 
 def overview(db: Database, today: date) -> Overview:
-    """Counts of active ingredients, recipes and events, and the events still ahead.
+    """Counts of active food ingredients (not packaging), recipes and events, and what is ahead.
 
     Events in production stay listed after their date until they are completed.
     """
     with db.transaction() as session:
         return Overview(
-            ingredient_count=_count(session, Ingredient, Ingredient.is_archived.is_(False)),
+            ingredient_count=_count(
+                session,
+                Ingredient,
+                Ingredient.is_archived.is_(False),
+                Ingredient.kind == IngredientKind.FOOD,
+            ),
             recipe_count=_count(session, Recipe, Recipe.is_archived.is_(False)),
             event_count=_count(session, Event),
             upcoming_events=_upcoming(session, today),

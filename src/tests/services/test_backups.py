@@ -94,3 +94,10 @@ def test_a_server_database_is_the_servers_job() -> None:
     with pytest.raises(DatabaseError, match="server's job"):
         backups.backup_now(server)
     assert backups.backup_before(server, "import") is None
+
+
+def test_holds_data_is_true_once_any_table_has_a_row(db: Database) -> None:
+    assert not backups.holds_data(db)
+    with db.transaction() as session:
+        f.supplier(session)
+    assert backups.holds_data(db)

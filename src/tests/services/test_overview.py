@@ -1,6 +1,6 @@
 from datetime import date
 
-from src.models import PlanState
+from src.models import IngredientKind, PlanState
 from src.services.database import Database
 from src.services.overview import UpcomingEvent, is_empty, overview
 from src.tests import factories
@@ -26,6 +26,13 @@ def test_counts_leave_out_archived_ingredients_and_recipes(db: Database) -> None
         factories.recipe(session)
     summary = overview(db, TODAY)
     assert (summary.ingredient_count, summary.recipe_count, summary.event_count) == (1, 1, 0)
+
+
+def test_the_ingredient_count_leaves_out_packaging(db: Database) -> None:
+    with db.transaction() as session:
+        factories.ingredient(session)
+        factories.ingredient(session, name="Holiday tin", kind=IngredientKind.PACKAGING)
+    assert overview(db, TODAY).ingredient_count == 1
 
 
 def test_upcoming_events_are_ordered_by_date_and_keep_those_in_production(db: Database) -> None:
