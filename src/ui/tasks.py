@@ -48,7 +48,7 @@ class Task(Generic[T]):
 
     label: str
     on_done: Callable[[T], None]
-    on_error: Callable[[BaseException], None] | None
+    on_error: Callable[[BaseException], object] | None
     on_progress: Callable[[ProgressUpdate], None] | None
     _cancel: threading.Event = field(default_factory=threading.Event)
     _on_cancel: Callable[[], None] | None = None
@@ -87,7 +87,7 @@ class TaskRunner:
         on_done: Callable[[T], None],
         *,
         label: str = "Working",
-        on_error: Callable[[BaseException], None] | None = None,
+        on_error: Callable[[BaseException], object] | None = None,
         on_progress: Callable[[ProgressUpdate], None] | None = None,
     ) -> Task[T]:
         task: Task[T] = Task(label, on_done, on_error, on_progress)

@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 from src.ui.widgets.sorting import sort_key
@@ -17,3 +17,8 @@ def test_text_sorts_naturally_and_ignores_case() -> None:
 def test_blanks_sort_last_and_dates_by_day() -> None:
     values = [None, date(2026, 12, 20), "", date(2026, 1, 1)]
     assert sorted(values, key=sort_key)[:2] == [date(2026, 1, 1), date(2026, 12, 20)]
+
+
+def test_date_times_sort_by_day_and_time_of_day() -> None:
+    values = [datetime(2026, 11, 2, 9, 30), datetime(2026, 11, 1, 23, 0), datetime(2026, 11, 2, 8)]
+    assert sorted(values, key=sort_key) == [values[1], values[2], values[0]]

@@ -58,8 +58,11 @@ class ModalDialog(ctk.CTkToplevel):
         self.close()
 
     def close(self) -> None:
+        owner = self.master.winfo_toplevel()
         self.grab_release()
         self.destroy()
+        if isinstance(owner, ModalDialog):  # a dialog opened from a dialog: that one is modal again
+            owner.after_idle(owner._grab)
 
     def _grab(self) -> None:
         if not self.winfo_exists():

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -18,6 +18,8 @@ def sort_key(value: object) -> tuple[Any, ...]:
         return (0, int(value))
     if isinstance(value, int | float | Decimal):
         return (0, Decimal(value))
+    if isinstance(value, datetime):
+        return (0, value.toordinal(), value.time())
     if isinstance(value, date):
         return (0, value.toordinal())
     return (1, natural_key(str(value)))
