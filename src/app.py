@@ -15,7 +15,6 @@ from src.services.database import DB_ENV_VAR, open_database
 from src.services.errors import DatabaseError
 from src.ui import settings
 from src.ui.dialogs.message import MessageDialog
-from src.ui.errors import ErrorPresenter
 from src.ui.main_window import MainWindow
 from src.ui.views import default_registry
 
@@ -55,8 +54,8 @@ def main(argv: list[str] | None = None) -> int:
     backup_if_due(db)  # at most one "daily" backup, next to the database file
     settings_file = settings.settings_path(db)
     configure_logging(settings_file.parent)
-    ErrorPresenter(root).install(root)
-    MainWindow(root, db, default_registry(), settings_file=settings_file)
+    main = MainWindow(root, db, default_registry(), settings_file=settings_file)
+    main.errors.install(root)  # the one presenter: its dialogs, and the status bar hears too
     root.mainloop()
     db.dispose()
     return 0

@@ -23,7 +23,8 @@ UNEXPECTED_MESSAGE = (
     "Bake Tracker ran into a problem it did not expect, so the last action may not have "
     "finished. Your saved data is safe. If it happens again, the details help to fix it."
 )
-HEADINGS: dict[str, str] = {
+HEADINGS: dict[str, str] = {  # the most specific class in an error's MRO wins
+    "ImportRejected": "This file can't be imported",
     "ValidationError": "Please check what you entered",
     "NotFoundError": "Not found",
     "ConflictError": "That can't be done",

@@ -1,8 +1,8 @@
 """The main window: sidebar by workflow, one screen at a time, status bar, shortcuts.
 
 It hosts itself in a given window (the app's CTk root, or a Toplevel in tests), builds the
-shared services of the UI (event bus, task runner, error presenter) and remembers geometry
-and the last screen in a settings file.
+shared services of the UI (event bus, task runner, error presenter, File menu) and remembers
+geometry and the last screen in a settings file.
 """
 
 from __future__ import annotations
@@ -18,8 +18,11 @@ from src.services.overview import is_empty
 from src.ui import events, settings
 from src.ui.actions import FirstRunChoice, first_run_choices
 from src.ui.context import AppContext
+from src.ui.data_actions import DataActions
 from src.ui.errors import ErrorPresenter
 from src.ui.events import EventBus
+from src.ui.file_menu import FileMenu
+from src.ui.files import FileChooser, SystemFileChooser
 from src.ui.registry import ViewRegistry
 from src.ui.sidebar import Sidebar
 from src.ui.status_bar import StatusBar
@@ -41,6 +44,7 @@ class MainWindow(ctk.CTkFrame):
         *,
         settings_file: Path,
         today: Callable[[], date] = date.today,
+        files: FileChooser | None = None,
     ) -> None:
         super().__init__(window, fg_color="transparent", corner_radius=0)
         self.window = window
@@ -50,9 +54,19 @@ class MainWindow(ctk.CTkFrame):
         self.status = StatusBar(self, _database_name(db))
         self.errors = ErrorPresenter(window)
         self.tasks = TaskRunner(self)
-        self.tasks.on_busy_change = self.status.set_busy
-        self.ctx = AppContext(db, EventBus(), self.tasks, self.errors, self.status, today)
+        self.tasks.on_busy_change = self._busy_changed
+        self.ctx = AppContext(
+            db,
+            EventBus(),
+            self.tasks,
+            self.errors,
+            self.status,
+            today,
+            files or SystemFileChooser(),
+        )
         self.errors.on_error = self.status.show_message
+        self.data = DataActions(self, self.ctx, self.data_replaced)
+        self.file_menu = FileMenu(window, self.data, self.close)
         self.sidebar = Sidebar(self, registry, self.show_view)
         self.content = ctk.CTkFrame(self, fg_color="transparent", corner_radius=0)
         self._layout()
@@ -83,19 +97,28 @@ class MainWindow(ctk.CTkFrame):
             self.show_view(keys[number - 1])
 
     def show_welcome(self) -> WelcomePanel:
-        self.welcome = WelcomePanel(self.content, first_run_choices(), self.on_first_run_choice)
+        choices = first_run_choices(self.data.on_import_bake_tracker)
+        self.welcome = WelcomePanel(self.content, choices, self.on_first_run_choice)
         self.welcome.grid(row=0, column=0, sticky="nsew")
         self.welcome.lift()
         return self.welcome
 
     def on_first_run_choice(self, choice: FirstRunChoice) -> None:
-        if choice.run is None:
+        if choice.start is not None:
+            choice.start()
+        elif choice.run is not None:
+            run = choice.run
+            self.ctx.run_in_background(
+                choice.title, lambda progress: run(self.ctx.db, progress), self.data_replaced
+            )
+        else:
             self.show_view("dashboard")
-            return
-        run = choice.run
-        self.ctx.run_in_background(
-            choice.title, lambda progress: run(self.ctx.db, progress), self._first_run_done
-        )
+
+    def data_replaced(self, message: str) -> None:
+        """After an import, restore or upgrade: every screen reads again; welcome gives way."""
+        self.ctx.publish(events.DATABASE_REPLACED, message)
+        if self.current is None:
+            self.show_view("dashboard")
 
     def focus_search(self) -> None:
         if self.current is not None:
@@ -158,9 +181,13 @@ class MainWindow(ctk.CTkFrame):
         last = self.settings.last_view
         self.show_view(last if last in self.registry else self.registry.keys()[0])
 
-    def _first_run_done(self, message: str) -> None:
-        self.ctx.publish(events.DATABASE_REPLACED, message)
-        self.show_view("dashboard")
+    def _busy_changed(self, label: str | None) -> None:
+        self.status.set_busy(label)
+        self.file_menu.set_busy(label is not None)
+
+    def _set_appearance_mode(self, mode_string: str) -> None:
+        super()._set_appearance_mode(mode_string)
+        self.file_menu.restyle()
 
     def _close_welcome(self) -> None:
         if self.welcome is not None:

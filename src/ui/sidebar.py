@@ -11,7 +11,9 @@ from src.ui import theme
 from src.ui.registry import ViewSpec
 
 SIDEBAR_WIDTH = 210
-SHORTCUT_HINT = "Ctrl+1…9  switch screens\nCtrl+F  search\nF5  recalculate\nCtrl+Q  quit"
+SHORTCUT_HINT = (
+    "Alt+F  File menu\nCtrl+1…9  switch screens\nCtrl+F  search\nF5  recalculate\nCtrl+Q  quit"
+)
 
 
 class Sidebar(ctk.CTkFrame):
