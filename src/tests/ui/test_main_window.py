@@ -116,7 +116,7 @@ def test_an_empty_database_welcomes_and_start_empty_opens_the_dashboard(
 ) -> None:
     main = _open(window, db, settings_file)
     assert main.welcome is not None and main.current is None
-    assert list(main.welcome.buttons) == ["start-empty"]
+    assert list(main.welcome.buttons) == ["bake-tracker", "start-empty"]
     screenshot(window, "welcome")
     main.welcome.buttons["start-empty"].invoke()
     pump(window)
@@ -231,7 +231,7 @@ def test_a_first_run_choice_with_a_service_runs_in_the_background_then_shows_the
         return "Demo season loaded."
 
     choice = FirstRunChoice("demo", "Load the demo season", "Try it with sample data.", load)
-    monkeypatch.setattr("src.ui.main_window.first_run_choices", lambda: [choice])
+    monkeypatch.setattr("src.ui.main_window.first_run_choices", lambda _import: [choice])
     main = _open(window, db, settings_file)
     assert main.welcome is not None
     main.welcome.buttons["demo"].invoke()
