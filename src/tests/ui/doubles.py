@@ -5,17 +5,24 @@ from __future__ import annotations
 import time
 import tkinter
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
-from src.services.database import PROJECT_ROOT
+import customtkinter as ctk
+
+from src.services.database import PROJECT_ROOT, Database
 from src.tests.ui.conftest import pump
 from src.ui.files import FileKind
+from src.ui.main_window import MainWindow
+from src.ui.views import default_registry
+from src.ui.views.dashboard import DashboardView
 
 D = TypeVar("D", bound=tkinter.Misc)
 SHARED_DATA = PROJECT_ROOT.parent / "shared" / "data"
 V4_SAMPLE = SHARED_DATA / "bake_tracker_v4_sample.json"
 V4_PRICES = SHARED_DATA / "bake_tracker_v4_prices.csv"
+TODAY = date(2026, 11, 15)
 
 
 class AnsweringFiles:
@@ -48,3 +55,31 @@ def open_dialog(owner: tkinter.Misc, kind: type[D]) -> D:
     found = [w for w in owner.winfo_children() if isinstance(w, kind) and w.winfo_exists()]
     assert len(found) == 1, f"expected one open {kind.__name__}, found {len(found)}"
     return found[0]
+
+
+def open_main(
+    window: ctk.CTkToplevel, db: Database, settings_file: Path, files: AnsweringFiles
+) -> MainWindow:
+    """The main window on `db`, its file dialogs answered by `files`."""
+    main = MainWindow(
+        window,
+        db,
+        default_registry(),
+        settings_file=settings_file,
+        today=lambda: TODAY,
+        files=files,
+    )
+    pump(window)
+    return main
+
+
+def dashboard_counts(main: MainWindow) -> list[str]:
+    """The dashboard's cards as the baker reads them: ingredients, recipes, events."""
+    view = main.views["dashboard"]
+    assert isinstance(view, DashboardView)
+    return [label.cget("text") for label in view.counts.values()]
+
+
+def finish(main: MainWindow) -> None:
+    """Wait for the background work to be delivered."""
+    wait_until(main, lambda: not main.tasks.busy)

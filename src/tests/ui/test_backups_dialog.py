@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import customtkinter as ctk
@@ -12,13 +11,18 @@ from src.services import backups
 from src.services.database import Database
 from src.tests import factories
 from src.tests.ui.conftest import pump, screenshot
-from src.tests.ui.doubles import AnsweringFiles, open_dialog, wait_until
+from src.tests.ui.doubles import (
+    AnsweringFiles,
+    dashboard_counts,
+    finish,
+    open_dialog,
+    open_main,
+    wait_until,
+)
 from src.ui import events, file_menu
 from src.ui.dialogs.backups import NO_BACKUPS, BackupsDialog
 from src.ui.dialogs.confirm import ConfirmDialog
 from src.ui.main_window import MainWindow
-from src.ui.views import default_registry
-from src.ui.views.dashboard import DashboardView
 
 
 @pytest.fixture
@@ -26,22 +30,7 @@ def main(window: ctk.CTkToplevel, db: Database, settings_file: Path) -> MainWind
     with db.transaction() as session:
         factories.ingredient(session, name="All-purpose flour")
         factories.recipe(session, name="Sugar cookies")
-    opened = MainWindow(
-        window,
-        db,
-        default_registry(),
-        settings_file=settings_file,
-        today=lambda: date(2026, 11, 15),
-        files=AnsweringFiles(),
-    )
-    pump(window)
-    return opened
-
-
-def ingredient_count(main: MainWindow) -> str:
-    view = main.views["dashboard"]
-    assert isinstance(view, DashboardView)
-    return str(view.counts["Ingredients"].cget("text"))
+    return open_main(window, db, settings_file, AnsweringFiles())
 
 
 def open_backups(main: MainWindow) -> BackupsDialog:
@@ -73,19 +62,19 @@ def test_restore_names_the_backup_backs_up_first_and_brings_the_data_back(
     with db.transaction() as session:
         factories.ingredient(session, name="Cocoa powder")
     main.ctx.publish(events.CATALOG_CHANGED)
-    assert ingredient_count(main) == "2"
+    assert dashboard_counts(main)[0] == "2"
     dialog = open_backups(main)
     dialog.table.select([str(taken.path)])
     pump(dialog)
     dialog.restore_button.invoke()
     confirm = open_dialog(dialog, ConfirmDialog)
-    message = confirm.body.winfo_children()[1].cget("text")
+    message = confirm.message_label.cget("text")
     assert taken.path.name in message and "backed up first" in message
     screenshot(confirm, "dialog-restore-confirm")
     confirm.confirm_button.invoke()
-    wait_until(main, lambda: not main.tasks.busy)
+    finish(main)
     assert not dialog.winfo_exists()
-    assert ingredient_count(main) == "1"
+    assert dashboard_counts(main)[0] == "1"
     assert main.status.message.startswith("Restored the backup taken ")
     assert [b.reason for b in backups.list_backups(db)] == ["before-restore", "manual"]
 

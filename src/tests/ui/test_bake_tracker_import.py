@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import customtkinter as ctk
@@ -11,33 +10,24 @@ import pytest
 from src.services.database import Database
 from src.tests import factories
 from src.tests.ui.conftest import pump, screenshot
-from src.tests.ui.doubles import V4_PRICES, V4_SAMPLE, AnsweringFiles, open_dialog, wait_until
+from src.tests.ui.doubles import (
+    V4_PRICES,
+    V4_SAMPLE,
+    AnsweringFiles,
+    dashboard_counts,
+    finish,
+    open_dialog,
+    open_main,
+    wait_until,
+)
 from src.ui import file_menu
 from src.ui.data_actions import NOT_EMPTY_FOR_BAKE_TRACKER
 from src.ui.dialogs.bake_tracker_import import NO_EXPORT, BakeTrackerImportDialog
 from src.ui.dialogs.import_report import ImportReportDialog
-from src.ui.main_window import MainWindow
-from src.ui.views import default_registry
-from src.ui.views.dashboard import DashboardView
 
 needs_sample = pytest.mark.skipif(
     not (V4_SAMPLE.exists() and V4_PRICES.exists()), reason="shared bake-tracker sample absent"
 )
-
-
-def open_main(
-    window: ctk.CTkToplevel, db: Database, settings_file: Path, files: AnsweringFiles
-) -> MainWindow:
-    main = MainWindow(
-        window,
-        db,
-        default_registry(),
-        settings_file=settings_file,
-        today=lambda: date(2026, 11, 15),
-        files=files,
-    )
-    pump(window)
-    return main
 
 
 @needs_sample
@@ -56,13 +46,11 @@ def test_the_welcome_imports_the_sample_shows_the_report_and_lands_on_the_dashbo
     assert chooser.prices_label.cget("text") == V4_PRICES.name
     screenshot(chooser, "dialog-bake-tracker-import")
     chooser.import_button.invoke()
-    wait_until(main, lambda: not main.tasks.busy)
+    finish(main)
     report = open_dialog(main, ImportReportDialog)
     screenshot(report, "dialog-bake-tracker-report")
     assert main.current == "dashboard" and main.welcome is None
-    view = main.views["dashboard"]
-    assert isinstance(view, DashboardView)
-    assert view.counts["Ingredients"].cget("text") == "337"
+    assert dashboard_counts(main)[0] == "337"
     skipped = report.skipped.visible_values()
     assert skipped and all(reason for _kind, _name, reason in skipped)
     assert report.skipped_heading.cget("text") == f"Skipped ({len(skipped)})"

@@ -20,14 +20,17 @@ from src.services.export import writer
 from src.services.export.writer import ExportSummary
 from src.tests import factories
 from src.tests.ui.conftest import ARTIFACTS, pump, screenshot
-from src.tests.ui.doubles import AnsweringFiles, open_dialog, wait_until
+from src.tests.ui.doubles import (
+    AnsweringFiles,
+    dashboard_counts,
+    finish,
+    open_dialog,
+    open_main,
+    wait_until,
+)
 from src.ui import file_menu
 from src.ui.dialogs.confirm import ConfirmDialog
 from src.ui.main_window import MainWindow
-from src.ui.views import default_registry
-from src.ui.views.dashboard import DashboardView
-
-TODAY = date(2026, 11, 15)
 
 
 @pytest.fixture
@@ -47,33 +50,8 @@ def fresh_db(tmp_path: Path) -> Iterator[Database]:
     database.dispose()
 
 
-def open_main(
-    window: ctk.CTkToplevel, db: Database, settings_file: Path, files: AnsweringFiles
-) -> MainWindow:
-    main = MainWindow(
-        window,
-        db,
-        default_registry(),
-        settings_file=settings_file,
-        today=lambda: TODAY,
-        files=files,
-    )
-    pump(window)
-    return main
-
-
-def counts(main: MainWindow) -> list[str]:
-    view = main.views["dashboard"]
-    assert isinstance(view, DashboardView)
-    return [label.cget("text") for label in view.counts.values()]
-
-
 def menu_state(main: MainWindow, label: str) -> str:
     return str(main.file_menu.menu.entrycget(main.file_menu.indexes[label], "state"))
-
-
-def finish(main: MainWindow) -> None:
-    wait_until(main, lambda: not main.tasks.busy)
 
 
 def test_the_file_menu_lists_its_entries_and_opens_with_alt_f(
@@ -148,7 +126,7 @@ def test_export_then_import_into_a_fresh_database_brings_every_count_back(
     target.file_menu.invoke(file_menu.IMPORT)  # an empty database: no question asked
     finish(target)
     assert target.current == "dashboard" and target.welcome is None
-    assert counts(target) == counts(source) == ["2", "1", "1"]
+    assert dashboard_counts(target) == dashboard_counts(source) == ["2", "1", "1"]
     second.destroy()
 
 
@@ -160,15 +138,15 @@ def test_importing_over_data_asks_first_says_a_backup_is_taken_then_replaces(
     with stocked_db.transaction() as session:
         factories.recipe(session, name="Gingerbread")
     main = open_main(window, stocked_db, settings_file, AnsweringFiles(exported))
-    assert counts(main) == ["2", "2", "1"]
+    assert dashboard_counts(main) == ["2", "2", "1"]
     main.file_menu.invoke(file_menu.IMPORT)
     confirm = open_dialog(main, ConfirmDialog)
     screenshot(confirm, "dialog-import-replace")
-    message = confirm.body.winfo_children()[1].cget("text")
+    message = confirm.message_label.cget("text")
     assert "season.json" in message and "backed up first" in message
     confirm.confirm_button.invoke()
     finish(main)
-    assert counts(main) == ["2", "1", "1"]
+    assert dashboard_counts(main) == ["2", "1", "1"]
     assert [b.reason for b in backups.list_backups(stocked_db)] == ["import"]
 
 
@@ -202,7 +180,7 @@ def test_a_bad_import_file_shows_the_error_and_leaves_the_data_as_it_was(
     text = dialog.message_label.cget("text")
     assert "nothing was changed" in text
     assert "table ingredients" in text and '"density_volume_quantity"' in text
-    assert counts(main) == ["2", "1", "1"]
+    assert dashboard_counts(main) == ["2", "1", "1"]
     assert not main.tasks.busy and menu_state(main, file_menu.IMPORT) == ("normal")
     dialog.close()
 
@@ -214,11 +192,11 @@ def test_upgrade_explains_its_steps_and_keeps_every_count(
     main.file_menu.invoke(file_menu.UPGRADE)
     confirm = open_dialog(main, ConfirmDialog)
     screenshot(confirm, "dialog-upgrade")
-    assert "check that every row came back" in confirm.body.winfo_children()[1].cget("text")
+    assert "check that every row came back" in confirm.message_label.cget("text")
     confirm.confirm_button.invoke()
     finish(main)
     assert main.status.message.startswith("Upgraded from schema ")
-    assert counts(main) == ["2", "1", "1"]
+    assert dashboard_counts(main) == ["2", "1", "1"]
     assert [b.reason for b in backups.list_backups(stocked_db)] == ["upgrade"]
     with stocked_db.transaction() as session:  # the reopened database takes new work
         factories.recipe(session, name="Gingerbread")

@@ -6,8 +6,6 @@ import tkinter
 from collections.abc import Callable
 from datetime import datetime
 
-import customtkinter as ctk
-
 from src.services import backups
 from src.services.backups import BackupInfo
 from src.services.formatting import format_date, humanize
@@ -31,18 +29,10 @@ class BackupsDialog(ModalDialog):
         self._on_restored = on_restored
         self._backups: dict[str, BackupInfo] = {}
         found = backups.list_backups(ctx.db)  # raises for a server database: nothing to list
-        ctk.CTkLabel(self.body, text="Backups", font=theme.heading_font(), anchor="w").pack(
-            fill="x"
+        self.add_heading("Backups")
+        self.add_paragraph(_explanation(ctx), muted=True).pack_configure(
+            pady=(theme.GAP, theme.PAD)
         )
-        ctk.CTkLabel(
-            self.body,
-            text=_explanation(ctx),
-            font=theme.body_font(),
-            text_color=theme.MUTED,
-            anchor="w",
-            justify="left",
-            wraplength=self._width - 2 * theme.PAD,
-        ).pack(fill="x", pady=(theme.GAP, theme.PAD))
         self.table = DataTable(
             self.body,
             columns=[

@@ -39,17 +39,8 @@ class BakeTrackerImportDialog(ModalDialog):
         self._on_import = on_import
         self.export: Path | None = None
         self.prices: Path | None = None
-        ctk.CTkLabel(
-            self.body, text="Import a bake-tracker export", font=theme.heading_font(), anchor="w"
-        ).pack(fill="x")
-        ctk.CTkLabel(
-            self.body,
-            text=INTRO,
-            font=theme.body_font(),
-            anchor="w",
-            justify="left",
-            wraplength=self._width - 2 * theme.PAD,
-        ).pack(fill="x", pady=(theme.GAP, theme.PAD))
+        self.add_heading("Import a bake-tracker export")
+        self.add_paragraph(INTRO).pack_configure(pady=(theme.GAP, theme.PAD))
         rows = ctk.CTkFrame(self.body, fg_color=theme.CARD, corner_radius=8)
         rows.pack(fill="x")
         rows.grid_columnconfigure(1, weight=1)

@@ -45,6 +45,28 @@ class ModalDialog(ctk.CTkToplevel):
         button.pack(side="right", padx=(theme.GAP, 0))
         return button
 
+    def add_heading(self, text: str, *, color: tuple[str, str] = theme.TEXT) -> ctk.CTkLabel:
+        """The dialog's first line, in the heading font."""
+        label = ctk.CTkLabel(
+            self.body, text=text, font=theme.heading_font(), text_color=color, anchor="w"
+        )
+        label.pack(fill="x")
+        return label
+
+    def add_paragraph(self, text: str, *, muted: bool = False) -> ctk.CTkLabel:
+        """Text wrapped to the dialog's width, a gap below what is already there."""
+        label = ctk.CTkLabel(
+            self.body,
+            text=text,
+            font=theme.body_font(),
+            text_color=theme.MUTED if muted else theme.TEXT,
+            anchor="w",
+            justify="left",
+            wraplength=self._width - 2 * theme.PAD,
+        )
+        label.pack(fill="x", pady=(theme.GAP, 0))
+        return label
+
     def show(self) -> None:
         """Place the dialog over its window, show it and take the keyboard and mouse grab."""
         self.update_idletasks()

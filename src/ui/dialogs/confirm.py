@@ -5,8 +5,6 @@ from __future__ import annotations
 import tkinter
 from collections.abc import Callable
 
-import customtkinter as ctk
-
 from src.ui import theme
 from src.ui.dialogs.base import ModalDialog
 
@@ -26,17 +24,8 @@ class ConfirmDialog(ModalDialog):
     ) -> None:
         super().__init__(parent, title)
         self._on_confirm = on_confirm
-        ctk.CTkLabel(
-            self.body, text=title, font=theme.heading_font(), anchor="w", justify="left"
-        ).pack(fill="x")
-        ctk.CTkLabel(
-            self.body,
-            text=message,
-            font=theme.body_font(),
-            anchor="w",
-            justify="left",
-            wraplength=self._width - 2 * theme.PAD,
-        ).pack(fill="x", pady=(theme.GAP, 0))
+        self.add_heading(title)
+        self.message_label = self.add_paragraph(message)
         self.confirm_button = self.add_button(confirm_text, self._confirm, primary=True)
         if destructive:
             self.confirm_button.configure(fg_color=theme.ERROR, hover_color=theme.ERROR)

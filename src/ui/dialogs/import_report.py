@@ -19,16 +19,10 @@ NOTHING_SKIPPED = "Everything in the file was imported."
 class ImportReportDialog(ModalDialog):
     def __init__(self, parent: tkinter.Misc, report: V4Report) -> None:
         super().__init__(parent, "Imported from bake-tracker", width=920)
-        ctk.CTkLabel(
-            self.body,
-            text="Imported from bake-tracker",
-            font=theme.heading_font(),
-            text_color=theme.SUCCESS,
-            anchor="w",
-        ).pack(fill="x")
+        self.add_heading("Imported from bake-tracker", color=theme.SUCCESS)
         self._counts(report.counts)
         for warning in report.warnings:
-            self._note(warning)
+            self.add_paragraph(f"Note: {warning}", muted=True)
         self.skipped_heading = ctk.CTkLabel(
             self.body,
             text=_skipped_heading(len(report.skipped)),
@@ -54,17 +48,6 @@ class ImportReportDialog(ModalDialog):
             )
         for pair in range(COUNT_COLUMNS):
             grid.grid_columnconfigure(2 * pair + 1, weight=1)
-
-    def _note(self, text: str) -> None:
-        ctk.CTkLabel(
-            self.body,
-            text=f"Note: {text}",
-            font=theme.body_font(),
-            text_color=theme.MUTED,
-            anchor="w",
-            justify="left",
-            wraplength=self._width - 2 * theme.PAD,
-        ).pack(fill="x", pady=(theme.GAP, 0))
 
     def _skipped_table(self, report: V4Report) -> DataTable:
         table = DataTable(

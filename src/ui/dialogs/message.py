@@ -21,22 +21,8 @@ class MessageDialog(ModalDialog):
         is_error: bool = True,
     ) -> None:
         super().__init__(parent, heading, width=500)
-        ctk.CTkLabel(
-            self.body,
-            text=heading,
-            font=theme.heading_font(),
-            text_color=theme.ERROR if is_error else theme.TEXT,
-            anchor="w",
-        ).pack(fill="x")
-        self.message_label = ctk.CTkLabel(
-            self.body,
-            text=message,
-            font=theme.body_font(),
-            anchor="w",
-            justify="left",
-            wraplength=500 - 2 * theme.PAD,
-        )
-        self.message_label.pack(fill="x", pady=(theme.GAP, 0))
+        self.add_heading(heading, color=theme.ERROR if is_error else theme.TEXT)
+        self.message_label = self.add_paragraph(message)
         self.ok_button = self.add_button("OK", self.close, primary=True)
         self.details_box: ctk.CTkTextbox | None = None
         if details:
