@@ -5,10 +5,15 @@
 The work gets a Progress it may report to (and check for cancellation); on_done receives the
 result on the Tk thread. An error goes to on_error, or, without one, is re-raised on the Tk
 thread so the application's error hook shows it like any other.
+
+While work runs, automatic garbage collection is paused: a collection the worker happened to
+start would finalize unreachable Tk objects (a closed dialog's fonts) on the worker thread,
+and tkinter's finalizers call Tcl, which hangs off the Tk thread.
 """
 
 from __future__ import annotations
 
+import gc
 import queue
 import threading
 import tkinter
@@ -74,6 +79,7 @@ class TaskRunner:
         self._updates: queue.Queue[tuple[Task[Any], object]] = queue.Queue()
         self._active: list[Task[Any]] = []
         self._poll_id: str | None = None
+        self._running = 0  # work submitted and not yet ended
         # Told the label of the latest running task, or None when all work is done.
         self.on_busy_change: Callable[[str | None], None] | None = None
 
@@ -92,6 +98,7 @@ class TaskRunner:
     ) -> Task[T]:
         task: Task[T] = Task(label, on_done, on_error, on_progress)
         task._on_cancel = lambda: self._finish(task)
+        self._work_started()
         future = self._executor.submit(work, Progress(self._updates, task))
         future.add_done_callback(lambda finished: self._updates.put((task, finished)))
         self._active.append(task)
@@ -107,6 +114,9 @@ class TaskRunner:
             self._widget.after_cancel(self._poll_id)
             self._poll_id = None
         self._executor.shutdown(wait=False, cancel_futures=True)
+        if self._running:
+            self._running = 0
+            gc.enable()
 
     def _schedule_poll(self) -> None:
         if self._poll_id is None:
@@ -120,10 +130,12 @@ class TaskRunner:
                     task, message = self._updates.get_nowait()
                 except queue.Empty:
                     return
+                if isinstance(message, Future):  # the work ended (cancelled or not)
+                    self._work_ended()
                 self._deliver(task, message)
         finally:
             # Also after a re-raised error: the other tasks' messages still get delivered.
-            if self._active or not self._updates.empty():
+            if self._active or self._running or not self._updates.empty():
                 self._schedule_poll()
 
     def _deliver(self, task: Task[Any], message: object) -> None:
@@ -149,6 +161,16 @@ class TaskRunner:
         if task in self._active:
             self._active.remove(task)
             self._notify_busy()
+
+    def _work_started(self) -> None:
+        if self._running == 0:
+            gc.disable()
+        self._running += 1
+
+    def _work_ended(self) -> None:
+        self._running -= 1
+        if self._running == 0:
+            gc.enable()  # the next collection runs here, on the Tk thread
 
     def _notify_busy(self) -> None:
         if self.on_busy_change is not None:

@@ -1,3 +1,4 @@
+import gc
 import threading
 import time
 
@@ -105,3 +106,17 @@ def test_a_cancelled_task_never_calls_back(root: ctk.CTk) -> None:
     pump(root, 50)
     assert results == [] and saw_cancel == [True]
     runner.shutdown()
+
+
+def test_garbage_collection_pauses_while_work_runs_so_tk_objects_die_on_the_tk_thread(
+    root: ctk.CTk,
+) -> None:
+    runner, release = TaskRunner(root, poll_ms=10), threading.Event()
+    collecting: list[bool] = []
+    task = runner.run(lambda _progress: collecting.append(gc.isenabled()) or release.wait(5), print)
+    task.cancel()  # the baker no longer waits for it, but the worker still runs
+    pump(root, 30)
+    assert not gc.isenabled()
+    release.set()
+    _wait_until(root, gc.isenabled)
+    assert collecting == [False]
