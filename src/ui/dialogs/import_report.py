@@ -53,9 +53,9 @@ class ImportReportDialog(ModalDialog):
         table = DataTable(
             self.body,
             columns=[
-                Column("kind", "Kind", width=150, stretch=False, format=_kind_text),
-                Column("name", "Name", width=250, stretch=False),
-                Column("reason", "Why it was skipped", width=460),
+                Column("kind", "Kind", width=140, stretch=False, format=_kind_text),
+                Column("name", "Name", width=300, stretch=False),
+                Column("reason", "Why it was skipped", width=420),
             ],
             search_placeholder="Search skipped items…",
             height=9,
