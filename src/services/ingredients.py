@@ -39,6 +39,7 @@ from src.services.slugs import unique_slug
 from src.services.stock import on_hand
 from src.services.units import Density, parse_unit
 
+INGREDIENT_KINDS: tuple[IngredientKind, ...] = tuple(IngredientKind)  # for kind pickers
 _DENSITY = re.compile(r"^\s*([0-9.]+)\s*([^=0-9]+?)\s*=\s*([0-9.]+)\s*([^=0-9]+?)\s*$")
 
 

@@ -37,7 +37,8 @@ ADJUSTMENT_KINDS = (
     MovementKind.CORRECTION,
     MovementKind.OTHER,
 )
-_REMOVAL_ONLY = (MovementKind.SPOILAGE, MovementKind.GIFT)
+REMOVAL_ONLY_KINDS = (MovementKind.SPOILAGE, MovementKind.GIFT)  # they only take stock away
+NOTE_REQUIRED_KINDS = (MovementKind.OTHER,)  # the note says what happened
 
 
 @dataclass(frozen=True)
@@ -247,9 +248,9 @@ def _check_adjustment(
         raise ValidationError(f"'{kind}' is not a manual adjustment; use one of: {allowed}.")
     if isinstance(change, bool) or not isinstance(change, Decimal | int) or change == 0:
         raise ValidationError(f"An adjustment needs an exact amount other than zero, not {change}.")
-    if kind in _REMOVAL_ONLY and change > 0:
+    if kind in REMOVAL_ONLY_KINDS and change > 0:
         raise ValidationError(f"A {kind.value} adjustment can only take stock away.")
-    if kind is MovementKind.OTHER and note is None:
+    if kind in NOTE_REQUIRED_KINDS and note is None:
         raise ValidationError("Say what happened: an 'other' adjustment needs a note.")
     unit = lot.product.package_unit
     if lot.remaining_quantity + change < 0:

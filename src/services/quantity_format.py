@@ -28,6 +28,15 @@ def format_money(amount: Decimal | None) -> str:
     return f"{sign}${abs(rounded):,.2f}"
 
 
+def format_unit_price(amount: Decimal | None, unit: Unit) -> str:
+    """A price per unit: "$0.60/lb"; sub-dime prices keep 4 decimals ("$0.0110/g")."""
+    if amount is None:
+        return "unknown"
+    if abs(amount) >= Decimal("0.1"):
+        return f"{format_money(amount)}/{unit}"
+    return f"${amount.quantize(Decimal('0.0001'), rounding=ROUND_HALF_UP)}/{unit}"
+
+
 def format_number(value: Decimal, places: int = 2) -> str:
     """At most `places` decimals, trailing zeros dropped: 2.50 → "2.5", 3.0 → "3"."""
     step = Decimal(1).scaleb(-places)

@@ -14,6 +14,8 @@ from src.services.lookup import get_or_fail
 from src.services.records import clean_name, clean_text, ensure_unique_name, refuse_delete
 from src.services.slugs import unique_slug
 
+SUPPLIER_KINDS: tuple[SupplierKind, ...] = tuple(SupplierKind)  # for kind pickers
+
 
 @dataclass(frozen=True)
 class SupplierInput:

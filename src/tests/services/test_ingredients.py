@@ -10,6 +10,7 @@ from src.models import IngredientKind, Unit
 from src.services.database import Database
 from src.services.errors import ConflictError, ConversionError, NotFoundError, ValidationError
 from src.services.ingredients import (
+    INGREDIENT_KINDS,
     IngredientInput,
     archive_ingredient,
     create_ingredient,
@@ -139,3 +140,7 @@ def test_listing_ingredients_takes_the_same_queries_for_10_or_40_rows(db: Databa
         return len(statements)
 
     assert add(10) == add(30)
+
+
+def test_ingredient_kinds_offer_food_and_packaging() -> None:
+    assert INGREDIENT_KINDS == (IngredientKind.FOOD, IngredientKind.PACKAGING)

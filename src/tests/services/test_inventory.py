@@ -16,6 +16,8 @@ from src.services.database import Database
 from src.services.errors import ConversionError, InsufficientStockError, ValidationError
 from src.services.ingredients import IngredientInput, create_ingredient
 from src.services.inventory import (
+    NOTE_REQUIRED_KINDS,
+    REMOVAL_ONLY_KINDS,
     adjust_lot,
     consume_ingredient,
     get_lot,
@@ -207,3 +209,8 @@ def test_consuming_random_amounts_keeps_every_lot_whole_and_its_ledger_balanced(
         assert lot.remaining_quantity >= 0
         assert consumed + lot.remaining_quantity == lot.initial_quantity
         assert sum(movements) == lot.remaining_quantity
+
+
+def test_the_adjustment_rules_are_published_for_forms() -> None:
+    assert REMOVAL_ONLY_KINDS == (MovementKind.SPOILAGE, MovementKind.GIFT)
+    assert NOTE_REQUIRED_KINDS == (MovementKind.OTHER,)

@@ -13,6 +13,7 @@ from src.services.quantity_format import (
     format_number,
     format_quantity,
     format_stored_quantity,
+    format_unit_price,
 )
 
 
@@ -59,3 +60,14 @@ def test_format_number_drops_trailing_zeros() -> None:
 def test_a_quantity_with_its_stored_unit_reads_like_a_friendly_one() -> None:
     assert format_stored_quantity(Decimal("4812.5"), "g") == "4.81 kg"
     assert format_stored_quantity(Decimal("19.5"), "each") == "19.5 each"
+
+
+@pytest.mark.parametrize(
+    ("amount", "unit", "text"),
+    [("0.5996", Unit.POUND, "$0.60/lb"), ("0.011013", Unit.GRAM, "$0.0110/g"),
+     ("4.99", Unit.EACH, "$4.99/each"), (None, Unit.GRAM, "unknown")],
+)  # fmt: skip
+def test_unit_prices_keep_enough_decimals_to_mean_something(
+    amount: str | None, unit: Unit, text: str
+) -> None:
+    assert format_unit_price(None if amount is None else Decimal(amount), unit) == text

@@ -13,6 +13,7 @@ from src.services.errors import ConflictError, NotFoundError
 from src.services.products import ProductInput, create_product, get_product
 from src.services.purchases import PurchaseInput, record_purchase
 from src.services.suppliers import (
+    SUPPLIER_KINDS,
     SupplierInput,
     archive_supplier,
     create_supplier,
@@ -76,3 +77,7 @@ def test_deleting_a_supplier_only_products_name_leaves_the_products(
     assert get_product(db, eggs.id).supplier_id is None
     with pytest.raises(NotFoundError):
         get_supplier(db, shop.id)
+
+
+def test_supplier_kinds_offer_physical_and_online() -> None:
+    assert SUPPLIER_KINDS == (SupplierKind.PHYSICAL, SupplierKind.ONLINE)
