@@ -6,6 +6,7 @@ from src.ui.registry import ViewRegistry, ViewSpec
 from src.ui.views.dashboard import DashboardView
 from src.ui.views.delivery import DeliveryView
 from src.ui.views.goods import GoodsView
+from src.ui.views.pantry.screen import PantryView
 from src.ui.views.production import ProductionView
 from src.ui.views.recipes import RecipesView
 from src.ui.views.recipients import RecipientsView
@@ -15,6 +16,7 @@ from src.ui.views.reports import ReportsView
 def default_registry() -> ViewRegistry:
     registry = ViewRegistry()
     registry.register(ViewSpec("dashboard", "Dashboard", DashboardView))
+    registry.register(ViewSpec("pantry", "Pantry", PantryView))
     registry.register(ViewSpec("recipes", "Recipes", RecipesView))
     registry.register(ViewSpec("goods", "Goods & packages", GoodsView))
     registry.register(ViewSpec("recipients", "Recipients", RecipientsView))

@@ -105,7 +105,8 @@ class Form:
     def add(self, label: str, parser: Parser, **options: Any) -> FormField:
         field = FormField(self.master, label, parser, **options)
         row, column = divmod(len(self.fields), self.columns)
-        field.grid(row=row, column=column, sticky="ew", padx=(0, theme.PAD), pady=(0, 2))
+        gap = theme.PAD if column < self.columns - 1 else 0  # the last column ends flush
+        field.grid(row=row, column=column, sticky="ew", padx=(0, gap), pady=(0, 2))
         self.fields[label] = field
         return field
 

@@ -1,0 +1,1 @@
+"""The Pantry screen: ingredients, products, purchases, lots and suppliers, one tab each."""

@@ -1,0 +1,130 @@
+"""Lots: what is on the shelf, what it is worth, and the selected lot's ledger."""
+
+from __future__ import annotations
+
+import tkinter
+from datetime import UTC, datetime
+
+import customtkinter as ctk
+
+from src.services.formatting import format_date, humanize
+from src.services.inventory import LotView, MovementView, list_lots, lot_history
+from src.services.quantity_format import format_quantity, format_unit_price
+from src.ui import theme
+from src.ui.context import AppContext
+from src.ui.views.pantry.adjust_dialog import AdjustDialog
+from src.ui.views.pantry.tab import PantryTab, date_text, money_text
+from src.ui.widgets.data_table import Column, DataTable, Row
+
+EMPTY = "Nothing on the shelf. Record a purchase or an opening balance in Purchases."
+NO_LEDGER = "Select a lot to see every change to it."
+
+
+class LotsTab(PantryTab):
+    def __init__(self, master: tkinter.Misc, ctx: AppContext) -> None:
+        super().__init__(master, ctx)
+        self.dialog: AdjustDialog | None = None
+        self.lots: dict[int, LotView] = {}
+        self.button("Adjust…", self.on_adjust, primary=True, needs_selection=True)
+        self.show_empty = ctk.CTkSwitch(
+            self.toolbar, text="Show empty lots", command=self.refresh, font=theme.body_font()
+        )
+        self.show_empty.pack(side="right")
+        self.ledger = self._ledger_table()
+        self.table = DataTable(
+            self,
+            columns=[
+                Column("product", "Product", width=200),
+                Column("ingredient", "Ingredient", width=140),
+                Column("date", "Purchased", width=105, format=date_text),
+                Column("initial", "Initial", width=80, numeric=True),
+                Column("remaining", "Remaining", width=90, numeric=True),
+                Column("unit_cost", "Unit cost", width=100, numeric=True),
+                Column("value", "Value", width=90, numeric=True, format=money_text),
+            ],
+            search_placeholder="Search lots…",
+            on_select=lambda _keys: self.selection_changed(),
+            on_activate=lambda _key: self.on_adjust(),
+        )
+        self.table.set_empty_text(EMPTY)
+        self.table.pack(fill="both", expand=True)
+
+    def _ledger_table(self) -> DataTable:
+        ledger = DataTable(
+            self,
+            columns=[
+                Column("when", "When", width=150, format=_when_text),
+                Column("kind", "What", width=120),
+                Column("change", "Change", width=100, numeric=True),
+                Column("value", "Value", width=100, numeric=True, format=money_text),
+                Column("note", "Note", width=260),
+            ],
+            searchable=False,
+            height=5,
+        )
+        ledger.set_empty_text(NO_LEDGER)
+        ledger.pack(side="bottom", fill="x")
+        self.ledger_title = ctk.CTkLabel(self, text="Ledger", font=theme.heading_font(), anchor="w")
+        self.ledger_title.pack(side="bottom", fill="x", pady=(theme.GAP, theme.GAP // 2))
+        return ledger
+
+    def refresh(self) -> None:
+        lots = list_lots(self.ctx.db, include_empty=bool(self.show_empty.get()))
+        self.lots = {lot.id: lot for lot in lots}
+        self.table.set_rows([_row(lot) for lot in lots])
+        self.selection_changed()
+
+    def selection_changed(self) -> None:
+        super().selection_changed()
+        lot_id = self.selected_id()
+        if lot_id is None:
+            self.ledger_title.configure(text="Ledger")
+            self.ledger.set_rows([])
+            return
+        lot = self.lots[lot_id]
+        self.ledger_title.configure(text=f"Ledger · {lot.product_label}")
+        self.ledger.set_rows([_movement_row(m, lot) for m in lot_history(self.ctx.db, lot_id)])
+
+    def on_adjust(self) -> None:
+        lot_id = self.selected_id()
+        if lot_id is not None:
+            self.dialog = AdjustDialog(self, self.ctx, self.lots[lot_id])
+            self.dialog.show()
+
+
+def _row(lot: LotView) -> Row:
+    return Row(
+        str(lot.id),
+        (
+            lot.product_label,
+            lot.ingredient_name,
+            lot.purchase_date,
+            format_quantity(lot.initial_quantity, lot.unit),
+            format_quantity(lot.remaining_quantity, lot.unit),
+            format_unit_price(lot.unit_cost, lot.unit),
+            lot.remaining_value,
+        ),
+    )
+
+
+def _movement_row(movement: MovementView, lot: LotView) -> Row:
+    sign = "−" if movement.quantity < 0 else "+"
+    value = None if movement.unit_cost is None else movement.quantity * movement.unit_cost
+    return Row(
+        str(movement.id),
+        (
+            movement.occurred_at,
+            humanize(movement.kind.value),
+            f"{sign}{format_quantity(abs(movement.quantity), lot.unit)}",
+            value,
+            movement.note or "",
+        ),
+    )
+
+
+def _when_text(value: object) -> str:
+    """The ledger keeps UTC; the baker reads local time."""
+    if not isinstance(value, datetime):
+        return ""
+    local = (value if value.tzinfo else value.replace(tzinfo=UTC)).astimezone()
+    return f"{format_date(local.date())} {local:%H:%M}"

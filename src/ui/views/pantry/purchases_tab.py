@@ -1,0 +1,70 @@
+"""Purchases: the fast entry for a trip to the store, opening balances, and recent purchases."""
+
+from __future__ import annotations
+
+import tkinter
+
+import customtkinter as ctk
+
+from src.services.products import list_products
+from src.services.purchases import PurchaseView, list_purchases
+from src.services.quantity_format import format_number, format_unit_price
+from src.ui import theme
+from src.ui.context import AppContext
+from src.ui.views.pantry.choices import supplier_choices
+from src.ui.views.pantry.opening_balance_dialog import OpeningBalanceDialog
+from src.ui.views.pantry.purchase_entry import PurchaseEntry
+from src.ui.views.pantry.tab import PantryTab, date_text, money_text
+from src.ui.widgets.data_table import Column, DataTable, Row
+
+EMPTY = "No purchases yet. Record the first one above."
+
+
+class PurchasesTab(PantryTab):
+    def __init__(self, master: tkinter.Misc, ctx: AppContext) -> None:
+        super().__init__(master, ctx)
+        self.dialog: OpeningBalanceDialog | None = None
+        self.entry = PurchaseEntry(self, ctx)
+        self.entry.pack(fill="x", pady=(0, theme.PAD), before=self.toolbar)
+        ctk.CTkLabel(self.toolbar, text="Recent purchases", font=theme.heading_font()).pack(
+            side="left"
+        )
+        self.button("Opening balance…", self.on_opening_balance).pack(side="right", padx=0)
+        self.table = DataTable(
+            self,
+            columns=[
+                Column("date", "Bought", width=110, format=date_text),
+                Column("product", "Product", width=240),
+                Column("supplier", "Supplier", width=130),
+                Column("packages", "Packages", width=100, numeric=True),
+                Column("price", "Per package", width=120, numeric=True, format=money_text),
+                Column("total", "Total", width=100, numeric=True, format=money_text),
+                Column("unit_price", "Unit price", width=110, numeric=True),
+            ],
+            search_placeholder="Search purchases…",
+        )
+        self.table.set_empty_text(EMPTY)
+        self.table.pack(fill="both", expand=True)
+
+    def refresh(self) -> None:
+        self.entry.set_choices(list_products(self.ctx.db), supplier_choices(self.ctx.db))
+        self.table.set_rows([_row(p) for p in list_purchases(self.ctx.db)])
+
+    def on_opening_balance(self) -> None:
+        self.dialog = OpeningBalanceDialog(self, self.ctx)
+        self.dialog.show()
+
+
+def _row(purchase: PurchaseView) -> Row:
+    return Row(
+        str(purchase.id),
+        (
+            purchase.purchase_date,
+            purchase.product_label,
+            purchase.supplier_name or "",
+            format_number(purchase.packages_bought),
+            purchase.price_per_package,
+            purchase.total_price,
+            format_unit_price(purchase.unit_cost, purchase.unit),
+        ),
+    )
