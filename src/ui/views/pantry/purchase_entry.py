@@ -53,6 +53,8 @@ class PurchaseEntry(ctk.CTkFrame):
         form.add("Price per package", parse_money, placeholder="$14.99", width=130)
         self.supplier = add_picker(form, "Supplier", (), required=False, width=300)
         form.add("Date", parse_date, width=130)
+        for field in form.fields.values():  # a long message wraps instead of widening the row
+            field.error_label.configure(wraplength=field.entry.cget("width"))
         return form
 
     def set_choices(self, products: Sequence[ProductView], suppliers: Sequence[Choice]) -> None:
@@ -75,10 +77,11 @@ class PurchaseEntry(ctk.CTkFrame):
             ),
         )
         self.clear()
+        self.product.focus_set()
         self.ctx.publish(events.INVENTORY_CHANGED, _bought(purchase))
 
     def clear(self) -> None:
-        """Ready for the next item: the same date, one package, the product field focused."""
+        """Ready for the next item: the same date, one package, no product."""
         fields = self.form.fields
         for label in ("Product", "Price per package", "Supplier"):
             fields[label].set_text("")
@@ -88,7 +91,6 @@ class PurchaseEntry(ctk.CTkFrame):
         if not fields["Date"].text.strip():
             fields["Date"].set_text(format_date(self.ctx.today()))
         self.hint.configure(text=HINT)
-        self.product.focus_set()
 
     def _product_chosen(self, choice: Choice) -> None:
         product = self.products[int(choice.key)]
