@@ -123,11 +123,17 @@ def _adjust(tab: LotsTab, lot_id: int) -> AdjustDialog:
     return dialog
 
 
+def _bought_lot(db: Database) -> int:
+    """The lot of 2 sacks (50 lb) of flour at $14.99."""
+    lot_id = buy(db, flour_product(db)).lot_id
+    assert lot_id is not None
+    return lot_id
+
+
 def test_spoilage_takes_stock_away_and_shows_in_the_ledger(
     window: ctk.CTkToplevel, db: Database, settings_file: Path
 ) -> None:
-    lot_id = buy(db, flour_product(db)).lot_id
-    assert lot_id is not None
+    lot_id = _bought_lot(db)
     tab = _lots(window, db, settings_file)
     dialog = _adjust(tab, lot_id)
     dialog.form.field("Change").entry.insert(0, "2")
@@ -147,8 +153,7 @@ def test_spoilage_takes_stock_away_and_shows_in_the_ledger(
 def test_an_other_adjustment_without_a_note_is_refused_under_the_note(
     window: ctk.CTkToplevel, db: Database, settings_file: Path
 ) -> None:
-    lot_id = buy(db, flour_product(db)).lot_id
-    assert lot_id is not None
+    lot_id = _bought_lot(db)
     dialog = _adjust(_lots(window, db, settings_file), lot_id)
     dialog.set_kind("Other")
     dialog.form.field("Change").entry.insert(0, "-1")
@@ -162,8 +167,7 @@ def test_an_other_adjustment_without_a_note_is_refused_under_the_note(
 def test_taking_more_than_remains_is_refused_under_the_change(
     window: ctk.CTkToplevel, db: Database, settings_file: Path
 ) -> None:
-    lot_id = buy(db, flour_product(db)).lot_id
-    assert lot_id is not None
+    lot_id = _bought_lot(db)
     dialog = _adjust(_lots(window, db, settings_file), lot_id)
     dialog.set_kind("Correction")
     dialog.form.field("Change").entry.insert(0, "-60")
@@ -175,8 +179,7 @@ def test_taking_more_than_remains_is_refused_under_the_change(
 def test_empty_lots_are_hidden_until_asked_for(
     window: ctk.CTkToplevel, db: Database, settings_file: Path
 ) -> None:
-    lot_id = buy(db, flour_product(db)).lot_id
-    assert lot_id is not None
+    lot_id = _bought_lot(db)
     tab = _lots(window, db, settings_file)
     dialog = _adjust(tab, lot_id)
     dialog.set_kind("Gift")

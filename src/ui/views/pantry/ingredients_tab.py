@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tkinter
+from functools import partial
 
 import customtkinter as ctk
 
@@ -20,7 +21,7 @@ from src.ui.context import AppContext
 from src.ui.views.pantry.ingredient_dialog import IngredientDialog
 from src.ui.views.pantry.removal import DeleteOrArchive
 from src.ui.views.pantry.tab import PantryTab
-from src.ui.widgets.data_table import Column, DataTable, Row
+from src.ui.widgets.data_table import Column, Row
 
 EMPTY = "No ingredients yet. Add the first with New…"
 
@@ -38,9 +39,8 @@ class IngredientsTab(PantryTab):
             self.toolbar, text="Show archived", command=self.refresh, font=theme.body_font()
         )
         self.show_archived.pack(side="right")
-        self.table = DataTable(
-            self,
-            columns=[
+        self.main_table(
+            [
                 Column("name", "Ingredient", width=220),
                 Column("category", "Category", width=130),
                 Column("kind", "Kind", width=90),
@@ -49,12 +49,10 @@ class IngredientsTab(PantryTab):
                 Column("on_hand", "On hand", width=100, numeric=True),
                 Column("products", "Products", width=80, numeric=True),
             ],
-            search_placeholder="Search ingredients…",
-            on_select=lambda _keys: self.selection_changed(),
-            on_activate=lambda _key: self.on_edit(),
+            search="Search ingredients…",
+            empty=EMPTY,
+            on_activate=self.on_edit,
         )
-        self.table.set_empty_text(EMPTY)
-        self.table.pack(fill="both", expand=True)
         self._archived: set[int] = set()
 
     def refresh(self) -> None:
@@ -94,14 +92,11 @@ class IngredientsTab(PantryTab):
         name = get_ingredient(self.ctx.db, ingredient_id).name
         self.removal = DeleteOrArchive(
             self,
-            f"'{name}'",
-            lambda: self._delete(ingredient_id, name),
-            lambda: self._archive(ingredient_id, True),
+            self.ctx,
+            f"ingredient '{name}'",
+            partial(delete_ingredient, self.ctx.db, ingredient_id),
+            partial(archive_ingredient, self.ctx.db, ingredient_id),
         )
-
-    def _delete(self, ingredient_id: int, name: str) -> None:
-        delete_ingredient(self.ctx.db, ingredient_id)
-        self.ctx.publish(events.CATALOG_CHANGED, f"Deleted ingredient {name}.")
 
     def _archive(self, ingredient_id: int, archived: bool) -> None:
         ingredient = archive_ingredient(self.ctx.db, ingredient_id, archived)

@@ -31,9 +31,8 @@ class LotsTab(PantryTab):
         )
         self.show_empty.pack(side="right")
         self.ledger = self._ledger_table()
-        self.table = DataTable(
-            self,
-            columns=[
+        self.main_table(
+            [
                 Column("product", "Product", width=200),
                 Column("ingredient", "Ingredient", width=140),
                 Column("date", "Purchased", width=105, format=date_text),
@@ -42,30 +41,23 @@ class LotsTab(PantryTab):
                 Column("unit_cost", "Unit cost", width=100, numeric=True),
                 Column("value", "Value", width=90, numeric=True, format=money_text),
             ],
-            search_placeholder="Search lots…",
-            on_select=lambda _keys: self.selection_changed(),
-            on_activate=lambda _key: self.on_adjust(),
+            search="Search lots…",
+            empty=EMPTY,
+            on_activate=self.on_adjust,
         )
-        self.table.set_empty_text(EMPTY)
-        self.table.pack(fill="both", expand=True)
 
     def _ledger_table(self) -> DataTable:
-        ledger = DataTable(
-            self,
-            columns=[
+        self.ledger_title, ledger = self.detail_table(
+            "Ledger",
+            [
                 Column("when", "When", width=150, format=_when_text),
                 Column("kind", "What", width=120),
                 Column("change", "Change", width=100, numeric=True),
                 Column("value", "Value", width=100, numeric=True, format=money_text),
                 Column("note", "Note", width=260),
             ],
-            searchable=False,
-            height=5,
+            empty=NO_LEDGER,
         )
-        ledger.set_empty_text(NO_LEDGER)
-        ledger.pack(side="bottom", fill="x")
-        self.ledger_title = ctk.CTkLabel(self, text="Ledger", font=theme.heading_font(), anchor="w")
-        self.ledger_title.pack(side="bottom", fill="x", pady=(theme.GAP, theme.GAP // 2))
         return ledger
 
     def refresh(self) -> None:

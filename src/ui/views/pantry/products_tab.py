@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tkinter
+from functools import partial
 
 import customtkinter as ctk
 
@@ -51,9 +52,8 @@ class ProductsTab(PantryTab):
             side="right", padx=(0, theme.GAP)
         )
         self.history = self._history_table()
-        self.table = DataTable(
-            self,
-            columns=[
+        self.main_table(
+            [
                 Column("preferred", "★", width=34, stretch=False),
                 Column("label", "Product", width=230),
                 Column("ingredient", "Ingredient", width=150),
@@ -62,30 +62,22 @@ class ProductsTab(PantryTab):
                 Column("price", "Latest price", width=100, numeric=True, format=money_text),
                 Column("on_hand", "On hand", width=90, numeric=True),
             ],
-            search_placeholder="Search products…",
-            on_select=lambda _keys: self.selection_changed(),
-            on_activate=lambda _key: self.on_edit(),
+            search="Search products…",
+            empty=EMPTY,
+            on_activate=self.on_edit,
         )
-        self.table.set_empty_text(EMPTY)
-        self.table.pack(fill="both", expand=True)
 
     def _history_table(self) -> DataTable:
-        history = DataTable(
-            self,
-            columns=[
+        _heading, history = self.detail_table(
+            "Price history",
+            [
                 Column("date", "Bought", width=110, format=date_text),
                 Column("supplier", "Supplier", width=160),
                 Column("packages", "Packages", width=90, numeric=True),
                 Column("price", "Price per package", width=140, numeric=True, format=money_text),
                 Column("unit_price", "Unit price", width=120, numeric=True),
             ],
-            searchable=False,
-            height=5,
-        )
-        history.set_empty_text(NO_HISTORY)
-        history.pack(side="bottom", fill="x")
-        ctk.CTkLabel(self, text="Price history", font=theme.heading_font(), anchor="w").pack(
-            side="bottom", fill="x", pady=(theme.GAP, theme.GAP // 2)
+            empty=NO_HISTORY,
         )
         return history
 
@@ -133,18 +125,11 @@ class ProductsTab(PantryTab):
         label = get_product(self.ctx.db, product_id).label
         self.removal = DeleteOrArchive(
             self,
-            f"'{label}'",
-            lambda: self._delete(product_id, label),
-            lambda: self._archive(product_id, label),
+            self.ctx,
+            f"product '{label}'",
+            partial(delete_product, self.ctx.db, product_id),
+            partial(archive_product, self.ctx.db, product_id),
         )
-
-    def _delete(self, product_id: int, label: str) -> None:
-        delete_product(self.ctx.db, product_id)
-        self.ctx.publish(events.CATALOG_CHANGED, f"Deleted product {label}.")
-
-    def _archive(self, product_id: int, label: str) -> None:
-        archive_product(self.ctx.db, product_id)
-        self.ctx.publish(events.CATALOG_CHANGED, f"Archived product {label}.")
 
     def _filter_typed(self, _event: tkinter.Event) -> None:
         if not self.ingredient_filter.get().strip() and self.filter_id is not None:

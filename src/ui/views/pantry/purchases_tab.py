@@ -15,7 +15,7 @@ from src.ui.views.pantry.choices import supplier_choices
 from src.ui.views.pantry.opening_balance_dialog import OpeningBalanceDialog
 from src.ui.views.pantry.purchase_entry import PurchaseEntry
 from src.ui.views.pantry.tab import PantryTab, date_text, money_text
-from src.ui.widgets.data_table import Column, DataTable, Row
+from src.ui.widgets.data_table import Column, Row
 
 EMPTY = "No purchases yet. Record the first one above."
 
@@ -30,9 +30,8 @@ class PurchasesTab(PantryTab):
             side="left"
         )
         self.button("Opening balance…", self.on_opening_balance).pack(side="right", padx=0)
-        self.table = DataTable(
-            self,
-            columns=[
+        self.main_table(
+            [
                 Column("date", "Bought", width=110, format=date_text),
                 Column("product", "Product", width=240),
                 Column("supplier", "Supplier", width=130),
@@ -41,10 +40,9 @@ class PurchasesTab(PantryTab):
                 Column("total", "Total", width=100, numeric=True, format=money_text),
                 Column("unit_price", "Unit price", width=110, numeric=True),
             ],
-            search_placeholder="Search purchases…",
+            search="Search purchases…",
+            empty=EMPTY,
         )
-        self.table.set_empty_text(EMPTY)
-        self.table.pack(fill="both", expand=True)
 
     def refresh(self) -> None:
         self.entry.set_choices(list_products(self.ctx.db), supplier_choices(self.ctx.db))

@@ -9,7 +9,7 @@ from src.services.suppliers import SupplierView, get_supplier, list_suppliers
 from src.ui.context import AppContext
 from src.ui.views.pantry.supplier_dialog import SupplierDialog
 from src.ui.views.pantry.tab import PantryTab
-from src.ui.widgets.data_table import Column, DataTable, Row
+from src.ui.widgets.data_table import Column, Row
 
 EMPTY = "No suppliers yet. Add the stores you buy from with New…"
 
@@ -20,9 +20,8 @@ class SuppliersTab(PantryTab):
         self.dialog: SupplierDialog | None = None
         self.button("New…", self.on_new, primary=True)
         self.button("Edit…", self.on_edit, needs_selection=True)
-        self.table = DataTable(
-            self,
-            columns=[
+        self.main_table(
+            [
                 Column("name", "Supplier", width=220),
                 Column("kind", "Kind", width=90),
                 Column("where", "Where", width=160),
@@ -30,12 +29,10 @@ class SuppliersTab(PantryTab):
                 Column("products", "Products", width=80, numeric=True),
                 Column("purchases", "Purchases", width=90, numeric=True),
             ],
-            search_placeholder="Search suppliers…",
-            on_select=lambda _keys: self.selection_changed(),
-            on_activate=lambda _key: self.on_edit(),
+            search="Search suppliers…",
+            empty=EMPTY,
+            on_activate=self.on_edit,
         )
-        self.table.set_empty_text(EMPTY)
-        self.table.pack(fill="both", expand=True)
 
     def refresh(self) -> None:
         self.table.set_rows([_row(s) for s in list_suppliers(self.ctx.db)])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tkinter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from decimal import Decimal
 
@@ -13,7 +13,7 @@ from src.services.formatting import format_date
 from src.services.quantity_format import format_money
 from src.ui import theme
 from src.ui.context import AppContext
-from src.ui.widgets.data_table import DataTable
+from src.ui.widgets.data_table import Column, DataTable
 
 
 class PantryTab(ctk.CTkFrame):
@@ -64,6 +64,37 @@ class PantryTab(ctk.CTkFrame):
         state = "normal" if self.selected_id() is not None else "disabled"
         for button in self._selection_buttons:
             button.configure(state=state)
+
+    def main_table(
+        self,
+        columns: Sequence[Column],
+        *,
+        search: str,
+        empty: str,
+        on_activate: Callable[[], None] | None = None,
+    ) -> DataTable:
+        """The tab's searchable list, filling the space the detail list leaves."""
+        self.table = DataTable(
+            self,
+            columns=columns,
+            search_placeholder=search,
+            on_select=lambda _keys: self.selection_changed(),
+            on_activate=None if on_activate is None else lambda _key: on_activate(),
+        )
+        self.table.set_empty_text(empty)
+        self.table.pack(fill="both", expand=True)
+        return self.table
+
+    def detail_table(
+        self, title: str, columns: Sequence[Column], *, empty: str
+    ) -> tuple[ctk.CTkLabel, DataTable]:
+        """A short list under a heading at the bottom, about the selected row (build it first)."""
+        table = DataTable(self, columns=columns, searchable=False, height=5)
+        table.set_empty_text(empty)
+        table.pack(side="bottom", fill="x")
+        heading = ctk.CTkLabel(self, text=title, font=theme.heading_font(), anchor="w")
+        heading.pack(side="bottom", fill="x", pady=(theme.GAP, theme.GAP // 2))
+        return heading, table
 
     def selected_id(self) -> int | None:
         """The id of the one selected row of the main list, if any."""
