@@ -13,6 +13,7 @@ from src.services.products import ProductInput, create_product, list_products
 from src.services.suppliers import list_suppliers
 from src.tests.ui.conftest import press, pump, screenshot, type_into
 from src.tests.ui.pantry_helpers import buy, flour_product, ingredient, open_pantry, shown
+from src.ui import events
 from src.ui.views.pantry.ingredient_dialog import IngredientDialog
 from src.ui.views.pantry.ingredients_tab import IngredientsTab
 from src.ui.views.pantry.product_dialog import ProductDialog
@@ -175,3 +176,22 @@ def test_a_supplier_is_added_and_listed(
     assert [s.name for s in list_suppliers(db)] == ["Costco"]
     assert tab.table.visible_values() == [("Costco", "Physical", "Seattle, WA", "", "0", "0")]
     screenshot(window, "pantry-suppliers")
+
+
+def test_products_filter_by_ingredient_and_refresh_when_the_catalog_changes(
+    window: ctk.CTkToplevel, db: Database, settings_file: Path
+) -> None:
+    flour = flour_product(db)
+    sugar = ingredient(db, "Sugar")
+    view = open_pantry(window, db, settings_file)
+    tab = view.show_tab("Products")
+    assert isinstance(tab, ProductsTab)
+    type_into(tab.ingredient_filter, "sug")
+    press(tab.ingredient_filter, "Return")
+    assert tab.table.visible_keys() == []
+    create_product(db, ProductInput(sugar.id, "Cane sugar", Decimal(4), "lb"))
+    view.ctx.publish(events.CATALOG_CHANGED)
+    assert [row[1] for row in tab.table.visible_values()] == ["Cane sugar"]
+    tab.ingredient_filter.delete(0, "end")
+    type_into(tab.ingredient_filter, "")
+    assert len(tab.table.visible_keys()) == 2 and str(flour.id) in tab.table.visible_keys()

@@ -79,7 +79,7 @@ class IngredientDialog(FormDialog):
     def save(self, values: dict[str, Any]) -> None:
         data = IngredientInput(
             name=values["Name"],
-            category=values["Category"] or "Uncategorized",
+            category=values["Category"] or "",  # blank: the service files it as Uncategorized
             kind=KIND_LABELS[self.kind.get()],
             density=values["Density"],
             notes=values["Notes"],
