@@ -35,6 +35,7 @@ class FormDialog(ModalDialog):
         self.fields_frame = ctk.CTkFrame(self.body, fg_color="transparent")
         self.fields_frame.pack(fill="x")
         self.form = Form(self.fields_frame, columns=columns)
+        self.fields_frame.bind("<Configure>", lambda _event: self._fit_height(), add="+")
         for column in range(columns):  # fields share the dialog's width, flush with its buttons
             self.fields_frame.grid_columnconfigure(column, weight=1, uniform="fields")
         self.save_button = self.add_button(save_text, self.on_save, primary=True)
@@ -68,6 +69,11 @@ class FormDialog(ModalDialog):
     def save(self, values: dict[str, Any]) -> None:
         """Call the service with the parsed values and publish what changed."""
         raise NotImplementedError
+
+    def _fit_height(self) -> None:
+        """Grow (or shrink) with the fields, e.g. when an error message needs two lines."""
+        if self.winfo_viewable():
+            self.geometry(f"{self.winfo_width()}x{self.winfo_reqheight()}")
 
     def _field_for(self, error: BakeTrackerError) -> str:
         return next(label for kind, label in self.field_errors.items() if isinstance(error, kind))

@@ -51,7 +51,14 @@ class FormField(ctk.CTkFrame):
         self.entry.pack(fill="x")
         self._normal_border = self.entry.cget("border_color")
         self.error_label = ctk.CTkLabel(
-            self, text="", text_color=theme.ERROR, font=theme.small_font(), anchor="w", height=18
+            self,
+            text="",
+            text_color=theme.ERROR,
+            font=theme.small_font(),
+            anchor="w",
+            justify="left",
+            height=18,
+            wraplength=width,  # a long message wraps under the field instead of being cut off
         )
         self.error_label.pack(fill="x")
         self.entry.bind("<FocusOut>", self._left)
@@ -106,7 +113,7 @@ class Form:
         field = FormField(self.master, label, parser, **options)
         row, column = divmod(len(self.fields), self.columns)
         gap = theme.PAD if column < self.columns - 1 else 0  # the last column ends flush
-        field.grid(row=row, column=column, sticky="ew", padx=(0, gap), pady=(0, 2))
+        field.grid(row=row, column=column, sticky="new", padx=(0, gap), pady=(0, 2))
         self.fields[label] = field
         return field
 

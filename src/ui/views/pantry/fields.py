@@ -46,6 +46,7 @@ def add_picker(
     field = form.add(
         label,
         required_text,
+        width=width,
         entry_factory=lambda master: TypeAheadEntry(
             master, choices, on_choose=on_choose, width=width
         ),

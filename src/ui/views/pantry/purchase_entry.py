@@ -53,8 +53,6 @@ class PurchaseEntry(ctk.CTkFrame):
         form.add("Price per package", parse_money, placeholder="$14.99", width=130)
         self.supplier = add_picker(form, "Supplier", (), required=False, width=300)
         form.add("Date", parse_date, width=130)
-        for field in form.fields.values():  # a long message wraps instead of widening the row
-            field.error_label.configure(wraplength=field.entry.cget("width"))
         return form
 
     def set_choices(self, products: Sequence[ProductView], suppliers: Sequence[Choice]) -> None:
