@@ -11,7 +11,7 @@ import customtkinter as ctk
 
 from src.services.errors import ConversionError
 from src.services.products import ProductInput, ProductView, create_product, update_product
-from src.services.units import UNIT_NAMES, parse_unit
+from src.services.units import parse_unit, unit_names
 from src.ui import events, theme
 from src.ui.context import AppContext
 from src.ui.dialogs.form_dialog import FormDialog
@@ -44,7 +44,7 @@ class ProductDialog(FormDialog):
         form.add("Name", required_text, placeholder="Bread flour")
         form.add("Package type", optional_text, placeholder="bag, sack, carton")
         form.add("Package quantity", partial(parse_decimal, positive=True), placeholder="25")
-        units = [Choice(name, name) for name in UNIT_NAMES]
+        units = [Choice(name, name) for name in unit_names()]
         form.add(
             "Unit",
             service_parser(parse_unit),
