@@ -215,7 +215,7 @@ def _recipes(plan: _Plan, scale: Scale) -> list[tuple[type[Base], Iterable[dict[
                 "is_production_ready": True,
             }
         )
-        for position, ingredient in enumerate(plan.rng.sample(range(1, scale.ingredients + 1), 8)):
+        for position, ingredient in enumerate(plan.rng.sample(range(1, scale.ingredients + 1), 10)):
             unit = plan.rng.choice(KINDS[plan.kinds[ingredient - 1]][0])
             lines.append(
                 {

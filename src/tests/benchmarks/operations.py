@@ -1,0 +1,159 @@
+"""The operations the benchmarks measure, on a working copy of a generated dataset."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from src.services.database import PROJECT_ROOT, Database, open_database
+from src.services.export.importer import import_file
+from src.services.export.upgrade import upgrade_database
+from src.services.export.writer import export_file
+from src.services.ingredients import list_ingredients
+from src.services.inventory import list_lots
+from src.services.plan import calculate_plan, current_plan
+from src.services.production import record_production, void_production
+from src.services.products import list_products
+from src.services.recipe_costs import all_recipe_costs
+from src.services.recipes import list_recipes
+from src.services.shopping import shopping_report
+from src.tests.benchmarks.dataset import generate
+from src.tests.benchmarks.measure import Measurement, measure
+from src.tests.benchmarks.scales import Scale
+
+DATA_DIR = PROJECT_ROOT / "bench-data"
+DATASET_VERSION = 2  # bump when the generator changes so old datasets are rebuilt
+
+
+def dataset_path(scale: Scale, folder: Path = DATA_DIR) -> Path:
+    """The generated dataset for `scale`, built on first use and reused afterwards."""
+    path = folder / f"{scale.name}-v{DATASET_VERSION}.db"
+    if not path.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        building = path.with_suffix(".building")
+        building.unlink(missing_ok=True)
+        db = open_database(building)
+        with db.transaction() as session:
+            generate(session, scale)
+        db.dispose()
+        building.replace(path)
+    return path
+
+
+@contextmanager
+def working_copy(dataset: Path) -> Iterator[Path]:
+    with tempfile.TemporaryDirectory(prefix="bake-bench-") as folder:
+        copy = Path(folder) / "bench.db"
+        shutil.copy2(dataset, copy)
+        yield copy
+
+
+def run_benchmarks(
+    scale: Scale, repeat: int, with_startup: bool, data_dir: Path = DATA_DIR
+) -> list[Measurement]:
+    """Every benchmark on a fresh working copy of the scale's dataset."""
+    with working_copy(dataset_path(scale, data_dir)) as path:
+        results = [startup(path, repeat)] if with_startup else []
+        db = open_database(path)
+        try:
+            results += screens(db, repeat) + planning(db, scale, repeat) + production(db, repeat)
+        finally:
+            db.dispose()
+        results += portability(path, repeat)
+    return results
+
+
+def screens(db: Database, repeat: int) -> list[Measurement]:
+    lists = {
+        "ingredients list": lambda: list_ingredients(db),
+        "products list": lambda: list_products(db),
+        "lots list": lambda: list_lots(db),
+        "recipes list": lambda: list_recipes(db),
+        "recipes with cost (all recipes)": lambda: all_recipe_costs(db),
+    }
+    return [
+        measure(name, action, db.engine, repeat, target="≤ 200 ms, ≤ 5 statements")
+        for name, action in lists.items()
+    ]
+
+
+def planning(db: Database, scale: Scale, repeat: int) -> list[Measurement]:
+    event = f"event-{scale.events}"  # an upcoming draft with scale.demand_lines lines
+    return [
+        measure(f"plan calculation ({scale.demand_lines} lines)",
+                lambda: calculate_plan(db, event), db.engine, repeat,
+                target="≤ 100 ms, ≤ 25 statements"),
+        measure("shopping list", lambda: shopping_report(db, event), db.engine, repeat,
+                target="≤ 150 ms"),
+        measure("staleness check", lambda: current_plan(db, event), db.engine, repeat,
+                target="≤ 50 ms"),
+    ]  # fmt: skip
+
+
+def production(db: Database, repeat: int) -> list[Measurement]:
+    """Record a 10-ingredient run then void it, `repeat` times (stock ends as it began)."""
+    runs: list[int] = []
+
+    def record() -> None:
+        runs.append(record_production(db, 1, 1, 1, 1, record_anyway=True).run.id)
+
+    recorded = measure("record one production run (10 ingredients)", record, db.engine, repeat,
+                       target="≤ 50 ms")  # fmt: skip
+    voided = measure("void a production run", lambda: void_production(db, runs.pop()),
+                     db.engine, repeat)  # fmt: skip
+    return [recorded, voided]
+
+
+def portability(path: Path, repeat: int) -> list[Measurement]:
+    with tempfile.TemporaryDirectory(prefix="bake-bench-io-") as folder:
+        export_path = Path(folder) / "export.json"
+        db = open_database(path)
+        rows = export_file(db, export_path).total_rows
+        exported = measure("export", lambda: export_file(db, export_path), db.engine, repeat,
+                           rows=rows, target="≥ 50,000 rows/s")  # fmt: skip
+        db.dispose()
+        targets = iter(range(repeat))
+
+        def import_once() -> None:
+            fresh = open_database(Path(folder) / f"import-{next(targets)}.db")
+            import_file(fresh, export_path)
+            fresh.dispose()
+
+        imported = measure("import", import_once, None, repeat, rows=rows,
+                           target="≥ 20,000 rows/s")  # fmt: skip
+        upgraded = measure("upgrade (whole database)", lambda: upgrade_database(path), None, 1,
+                           rows=rows, target="< 30 s")  # fmt: skip
+    return [exported, imported, upgraded]
+
+
+_STARTUP_PROBE = """
+import sys, customtkinter
+run = customtkinter.CTk.mainloop
+def first_idle(self, *args):
+    self.after_idle(lambda: (print("idle", flush=True), self.destroy()))
+    run(self, *args)
+customtkinter.CTk.mainloop = first_idle
+from src.app import main
+sys.exit(main(["--db", sys.argv[1]]))
+"""
+
+
+def startup(path: Path, repeat: int) -> Measurement:
+    """App start (a new Python process) to the first idle main window, under the display."""
+
+    def launch() -> None:
+        env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT)}
+        done = subprocess.run(
+            [sys.executable, "-c", _STARTUP_PROBE, str(path)], env=env, cwd=PROJECT_ROOT,
+            capture_output=True, text=True, timeout=120, check=True,
+        )  # fmt: skip
+        if "idle" not in done.stdout:
+            raise RuntimeError(f"the app did not reach idle: {done.stderr[-500:]}")
+
+    return measure("app start to first window idle", launch, None, repeat, target="≤ 1 s")

@@ -1,0 +1,39 @@
+"""The benchmark command runs every operation and reports time and statements for each."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from src.tests.benchmarks.__main__ import main
+
+OPERATIONS = {
+    "ingredients list", "products list", "lots list", "recipes list",
+    "recipes with cost (all recipes)", "plan calculation (8 lines)", "shopping list",
+    "staleness check", "record one production run (10 ingredients)", "void a production run",
+    "export", "import", "upgrade (whole database)",
+}  # fmt: skip
+
+
+def test_demo_scale_reports_every_operation(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(["--scale", "demo", "--repeat", "1", "--json", "--no-startup",
+                 "--data-dir", str(tmp_path)])  # fmt: skip
+    report = json.loads(capsys.readouterr().out)
+    assert code == 0 and report["scale"] == "demo"
+    by_name = {r["operation"]: r for r in report["results"]}
+    assert set(by_name) == OPERATIONS
+    assert all(r["median_ms"] > 0 for r in report["results"])
+    assert by_name["plan calculation (8 lines)"]["statements"] <= 25
+    assert by_name["export"]["rows_per_second"] > 0
+    assert list(tmp_path.glob("demo-v*.db"))  # the dataset is kept for the next run
+
+
+def test_the_table_names_the_targets(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    main(["--scale", "demo", "--repeat", "1", "--no-startup", "--data-dir", str(tmp_path)])
+    out = capsys.readouterr().out
+    assert "Bake Tracker benchmarks, scale 'demo'" in out
+    assert "≤ 100 ms, ≤ 25 statements" in out
