@@ -3,7 +3,7 @@
 A choice with `run` does its work off the Tk thread (it gets the database and a Progress and
 returns a message for the status bar). A choice with `start` first asks the baker something
 (a file, say) and then does its own background work, as the File menu does. "Start empty"
-needs neither. When the demo-season loader lands, add its choice (with `run`) here.
+needs neither.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from src.services.database import Database
+from src.services.demo_season import load_demo_season
 from src.ui.tasks import Progress
 
 
@@ -31,12 +32,29 @@ START_EMPTY = FirstRunChoice(
 )
 
 
+def load_demo(db: Database, progress: Progress) -> str:
+    """Load the demo season (about a second of work) and say so."""
+    progress.report(None, "Setting out the demo season…")
+    summary = load_demo_season(db)
+    return f"Loaded the demo season '{summary.title}'."
+
+
+DEMO_SEASON = FirstRunChoice(
+    "demo",
+    "Load the demo season",
+    "Explore a real season first: Thanksgiving pies in production, Christmas cookie tins "
+    "planned, with a stocked pantry, recipes and recipients.",
+    run=load_demo,
+)
+
+
 def first_run_choices(import_bake_tracker: Callable[[], None]) -> list[FirstRunChoice]:
     """The welcome's buttons, in order. Only choices whose service exists are offered.
 
     `import_bake_tracker` opens the bake-tracker import (the File menu's DataActions).
     """
     return [
+        DEMO_SEASON,
         FirstRunChoice(
             "bake-tracker",
             "Import from bake-tracker",

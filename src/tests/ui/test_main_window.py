@@ -243,3 +243,22 @@ def test_a_first_run_choice_with_a_service_runs_in_the_background_then_shows_the
     assert isinstance(view, DashboardView)
     assert view.counts["Recipes"].cget("text") == "1"
     assert main.status.message == "Demo season loaded."
+
+
+def test_the_demo_season_loads_from_the_welcome(
+    window: ctk.CTkToplevel, db: Database, settings_file: Path
+) -> None:
+    main = _open(window, db, settings_file)
+    assert main.welcome is not None
+    assert list(main.welcome.buttons) == ["demo", "bake-tracker", "start-empty"]
+    screenshot(window, "welcome-with-demo")
+    main.welcome.buttons["demo"].invoke()
+    for _ in range(300):
+        if main.current == "dashboard":
+            break
+        pump(window, 20)
+    view = main.views["dashboard"]
+    assert isinstance(view, DashboardView)
+    assert view.counts["Recipes"].cget("text") == "13"
+    assert main.status.message == "Loaded the demo season 'Holiday season 2026'."
+    screenshot(window, "dashboard-demo-season")
