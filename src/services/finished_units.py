@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -81,6 +82,31 @@ def delete_finished_unit(db: Database, unit_id: int) -> None:
         refuse_delete(f"'{row.name}'", finished_unit_users(s, unit_id),
                       "Remove it there first.")  # fmt: skip
         s.delete(row)
+
+
+def sync_finished_units(
+    s: Session, recipe: Recipe, edits: Sequence[tuple[int | None, FinishedUnitInput]]
+) -> None:
+    """Make the recipe's finished units match `edits` ((id or None for a new one, input)):
+    units left out are deleted (refused if something uses them), the rest updated or added.
+    Takes the caller's session (part of saving the recipe)."""
+    kept = {unit_id for unit_id, _ in edits if unit_id is not None}
+    for unit in list(recipe.finished_units):
+        if unit.id not in kept:
+            refuse_delete(f"'{unit.name}'", finished_unit_users(s, unit.id),
+                          "Remove it there first, or keep the yield.")  # fmt: skip
+            recipe.finished_units.remove(unit)
+            s.delete(unit)
+    s.flush()
+    for unit_id, data in edits:
+        name = clean_name(data.name, "finished unit")
+        if unit_id is None:
+            row = FinishedUnit(slug=unique_slug(s, FinishedUnit.slug, name))
+            recipe.finished_units.append(row)
+        else:
+            row = next(u for u in recipe.finished_units if u.id == unit_id)
+        _fill(row, data, name)
+        s.flush()
 
 
 def copy_finished_units(s: Session, source: Recipe, target: Recipe) -> None:

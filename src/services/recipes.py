@@ -11,7 +11,13 @@ from sqlalchemy.orm import Session
 from src.models import FinishedUnit, Ingredient, Recipe, RecipeComponent, RecipeIngredient, Unit
 from src.services.database import Database
 from src.services.errors import ValidationError
-from src.services.finished_units import FinishedUnitView, copy_finished_units, unit_views
+from src.services.finished_units import (
+    FinishedUnitInput,
+    FinishedUnitView,
+    copy_finished_units,
+    sync_finished_units,
+    unit_views,
+)
 from src.services.lookup import get_or_fail
 from src.services.products import ensure_convertible
 from src.services.recipe_rules import check_components, recipe_users
@@ -51,6 +57,8 @@ class RecipeInput:
     source: str | None = None
     is_production_ready: bool = False
     is_archived: bool | None = None  # None: leave as it is
+    # What a batch yields, as (existing unit id or None, input); None: leave them as they are.
+    finished_units: tuple[tuple[int | None, FinishedUnitInput], ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -219,6 +227,8 @@ def _fill(s: Session, row: Recipe, data: RecipeInput, name: str) -> None:
     check_components(s, row.id, [c.component_recipe_id for c in children])
     row.components.extend(children)
     s.flush()
+    if data.finished_units is not None:
+        sync_finished_units(s, row, data.finished_units)
 
 
 def _line(s: Session, line: LineInput, position: int) -> RecipeIngredient:

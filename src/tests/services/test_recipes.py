@@ -170,3 +170,41 @@ def test_save_as_variant_copies_everything_and_links_the_base(
     assert variant.finished_units[0].id != base.finished_units[0].id
     with pytest.raises(ConflictError, match="already a recipe called 'Gingerbread \\(Spicy\\)'"):
         duplicate_recipe(db, base.id, "Spicy")
+
+
+def test_yields_are_saved_with_the_recipe_in_one_go(db: Database, ex: WorkedExample) -> None:
+    cookies = get_recipe(db, ex.recipes["sugar-cookies"])
+    [cookie] = cookies.finished_units
+    data = RecipeInput(
+        "Sugar cookies", "Cookies",
+        lines=tuple(LineInput(li.ingredient_id, li.quantity, li.unit) for li in cookies.lines),
+        finished_units=(
+            (cookie.id, FinishedUnitInput("Sugar cookie", Decimal(30))),
+            (None, FinishedUnitInput("Cookie tray", Decimal(1), "tray")),
+        ),
+    )  # fmt: skip
+
+    saved = update_recipe(db, cookies.id, data)
+
+    assert sorted((u.name, u.yield_per_batch) for u in saved.finished_units) == [
+        ("Cookie tray", Decimal(1)), ("Sugar cookie", Decimal(30)),
+    ]  # fmt: skip
+    assert next(u for u in saved.finished_units if u.name == "Sugar cookie").id == cookie.id
+
+
+def test_a_yield_still_in_use_is_not_removed_and_nothing_is_saved(
+    db: Database, ex: WorkedExample
+) -> None:
+    cookies = get_recipe(db, ex.recipes["sugar-cookies"])
+    data = RecipeInput(
+        "Sugar cookies (renamed)", "Cookies",
+        lines=tuple(LineInput(li.ingredient_id, li.quantity, li.unit) for li in cookies.lines),
+        finished_units=((None, FinishedUnitInput("Cookie tray", Decimal(1))),),
+    )  # fmt: skip
+
+    with pytest.raises(ConflictError, match=r"'Sugar cookie'.*Holiday tin"):
+        update_recipe(db, cookies.id, data)
+
+    after = get_recipe(db, cookies.id)
+    assert after.name == "Sugar cookies"
+    assert [u.name for u in after.finished_units] == ["Sugar cookie"]
