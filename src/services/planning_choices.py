@@ -13,8 +13,10 @@ from decimal import Decimal
 
 from sqlalchemy import Row, select
 
-from src.models import FinishedGood, FinishedUnit, Package, Recipe, Recipient
+from src.models import FinishedGood, FinishedUnit, OutputMode, Package, Recipe, Recipient
 from src.services.database import Database
+
+OUTPUT_MODES: tuple[OutputMode, ...] = tuple(OutputMode)  # what EventFields.output_mode takes
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,134 @@
+"""The shopping list by category: packages to buy, cost, leftover; CSV, PDF, "shopping done".
+
+Where to save comes from `save_as` (the system's save dialog; tests put in their own).
+"""
+
+from __future__ import annotations
+
+import tkinter
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+from tkinter import filedialog
+
+import customtkinter as ctk
+
+from src.services.quantity_format import format_friendly, format_money
+from src.services.shopping import (
+    ShoppingList,
+    export_shopping_csv,
+    export_shopping_pdf,
+    mark_shopping_done,
+    shopping_list,
+)
+from src.services.shopping_list import ShoppingItem
+from src.services.units import parse_unit
+from src.ui import events, theme
+from src.ui.context import AppContext
+from src.ui.tasks import Progress
+from src.ui.views.events.panel import Panel, PlanView, button, heading
+from src.ui.widgets.data_table import Column, DataTable, Row
+
+# (parent, title, extension, suggested file name) → the chosen path, or None when cancelled
+SaveAs = Callable[[tkinter.Misc, str, str, str], Path | None]
+
+
+def ask_save_path(parent: tkinter.Misc, title: str, extension: str, name: str) -> Path | None:
+    chosen = filedialog.asksaveasfilename(
+        parent=parent,
+        title=title,
+        defaultextension=extension,
+        initialfile=name,
+        filetypes=[(extension.upper().lstrip("."), f"*{extension}"), ("All files", "*")],
+    )
+    return Path(chosen) if chosen else None
+
+
+class ShoppingPanel(Panel):
+    save_as: SaveAs = staticmethod(ask_save_path)  # type: ignore[assignment]
+
+    def __init__(
+        self, master: tkinter.Misc, ctx: AppContext, on_change: Callable[[str], None]
+    ) -> None:
+        super().__init__(master, ctx, on_change)
+        top = ctk.CTkFrame(self, fg_color="transparent")
+        top.pack(fill="x", pady=(0, theme.GAP))
+        heading(top, "Shopping list").pack(side="left")
+        self.pdf_button = button(top, "Print to PDF…", self.on_pdf, primary=False)
+        self.pdf_button.pack(side="right")
+        self.csv_button = button(top, "Export CSV…", self.on_csv, primary=False)
+        self.csv_button.pack(side="right", padx=(0, theme.GAP))
+        self.done_switch = ctk.CTkSwitch(top, text="Shopping done", command=self.on_done)
+        self.done_switch.pack(side="right", padx=(0, theme.PAD))
+        self.table = DataTable(
+            self,
+            columns=[
+                Column("category", "Category", width=110),
+                Column("ingredient", "Ingredient", width=170),
+                Column("need", "Need", width=90, numeric=True),
+                Column("have", "On hand", width=90, numeric=True),
+                Column("buy", "To buy", width=90, numeric=True),
+                Column("packages", "Packages", width=190),
+                Column("cost", "Cost", width=80, numeric=True),
+                Column("leftover", "Leftover", width=90, numeric=True),
+            ],
+            search_placeholder="Search the list…",
+        )
+        self.table.set_empty_text("Nothing to buy: no batches yet.")
+        self.table.pack(fill="both", expand=True)
+        self.total_label = ctk.CTkLabel(self, text="", font=theme.heading_font(), anchor="w")
+        self.total_label.pack(fill="x", pady=(theme.GAP, 0))
+        self.listing: ShoppingList | None = None
+
+    def render(self, view: PlanView) -> None:
+        super().render(view)
+        self.listing = shopping_list(self.ctx.db, self.slug)
+        rows = [_row(item) for group in self.listing.groups for item in group.items]
+        self.table.set_rows(rows)
+        total = format_money(self.listing.total_cost)
+        missing = "" if self.listing.total_cost is not None else " (some items have no price)"
+        self.total_label.configure(text=f"Estimated total: {total}{missing}")
+        self.done_switch.select() if self.listing.shopping_complete else self.done_switch.deselect()
+
+    def on_done(self) -> None:
+        done = bool(self.done_switch.get())
+        mark_shopping_done(self.ctx.db, self.slug, done)
+        # Not changed(): the plan's inputs are the same, so it is not recalculated.
+        self.ctx.publish(events.PLAN_CHANGED, "Shopping done." if done else "Shopping not done.")
+
+    def on_csv(self) -> None:
+        self._export("Export shopping list", ".csv", export_shopping_csv)
+
+    def on_pdf(self) -> None:
+        self._export("Print shopping list to PDF", ".pdf", export_shopping_pdf)
+
+    def _export(self, title: str, extension: str, write: Callable[..., Path]) -> None:
+        path = self.save_as(self, title, extension, f"shopping-{self.slug}{extension}")
+        if path is None:
+            return
+        db, slug = self.ctx.db, self.slug
+
+        def work(_progress: Progress) -> Path:
+            return write(db, slug, path)
+
+        self.ctx.run_in_background(title, work, self._saved)
+
+    def _saved(self, path: Path) -> None:
+        self.ctx.status.show_message(f"Shopping list saved to {path.name}.")
+
+
+def _row(item: ShoppingItem) -> Row:
+    unit = parse_unit(item.unit)
+
+    def amount(value: Decimal) -> str:
+        return format_friendly(value, unit) if value else ""
+
+    packages = f"{item.packages} × {item.product}" if item.packages else ""
+    if item.to_buy and item.product is None:
+        packages = "No product on file"
+    cost = format_money(item.cost) if item.to_buy else ""
+    values = (
+        item.category, item.name, amount(item.needed), amount(item.on_hand) or "none",
+        amount(item.to_buy) or "—", packages, cost, amount(item.leftover),
+    )  # fmt: skip
+    return Row(item.ingredient, values)
