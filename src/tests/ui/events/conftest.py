@@ -14,7 +14,7 @@ from src.models import OutputMode
 from src.services.database import Database
 from src.services.event_demand import select_recipes, set_demand
 from src.services.events import EventFields, create_event
-from src.tests.ui.conftest import pump
+from src.tests.ui.conftest import pump, screenshot
 from src.tests.worked_example import WorkedExample, build_worked_example
 from src.ui.main_window import MainWindow
 from src.ui.views import default_registry
@@ -66,3 +66,9 @@ def planned(db: Database, example: WorkedExample) -> str:
     select_recipes(db, event.slug, ["sugar-cookies", "gingerbread"])
     set_demand(db, event.slug, "holiday-tin", 20)
     return event.slug
+
+
+def photo(widget: ctk.CTkBaseClass, name: str) -> None:
+    """A screenshot once a switched tab has hidden the previous one (CTkTabview waits 100 ms)."""
+    pump(widget, 150)
+    screenshot(widget, name)

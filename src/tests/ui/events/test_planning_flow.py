@@ -11,7 +11,7 @@ from src.services.plan import current_plan
 from src.services.plan_state import frozen_plan
 from src.services.shopping import shopping_list
 from src.tests.ui.conftest import pump, screenshot, type_into
-from src.tests.ui.events.conftest import wait_until
+from src.tests.ui.events.conftest import photo, wait_until
 from src.ui.dialogs.confirm import ConfirmDialog
 from src.ui.main_window import MainWindow
 from src.ui.views.events.batches_panel import BatchesPanel
@@ -71,7 +71,7 @@ def test_plans_twenty_holiday_tins_and_starts_production(
     screenshot(dialog, "events-dialog-new-event")
     dialog.save_button.invoke()
     pump(screen)
-    screenshot(screen, "events-list")
+    photo(screen, "events-list")
     screen.list_page.open_button.invoke()
     workspace = screen.workspace
     assert workspace is not None
@@ -83,7 +83,7 @@ def test_plans_twenty_holiday_tins_and_starts_production(
     recipes.boxes["gingerbread"].toggle()
     pump(screen)
     assert event_demand(db, slug).recipes == ("gingerbread", "sugar-cookies")
-    screenshot(screen, "events-workspace-recipes")
+    photo(screen, "events-workspace-recipes")
 
     demand = workspace.show_tab("Demand")
     assert isinstance(demand, DemandPanel)
@@ -93,7 +93,7 @@ def test_plans_twenty_holiday_tins_and_starts_production(
     pump(screen)
     assert [(d.item, d.quantity) for d in event_demand(db, slug).items] == [("holiday-tin", 20)]
     assert demand.table.visible_values() == [("Holiday tin", "20")]
-    screenshot(screen, "events-workspace-demand")
+    photo(screen, "events-workspace-demand")
 
     batches = workspace.show_tab("Batches")
     assert isinstance(batches, BatchesPanel)
@@ -104,7 +104,7 @@ def test_plans_twenty_holiday_tins_and_starts_production(
     }
     assert batches.choices["sugar-cookie"].get() == 7
     assert batches.choices["gingerbread-man"].get() == 5
-    screenshot(screen, "events-workspace-batches")
+    photo(screen, "events-workspace-batches")
     batches.accept_button.invoke()
     pump(screen)
     plan = current_plan(db, slug)
@@ -120,7 +120,7 @@ def test_plans_twenty_holiday_tins_and_starts_production(
     assert shown["Granulated sugar"] == "2.15 kg"
     assert shown["Powdered sugar"] == "1.2 kg"
     assert shown["Eggs"] == "19.5 each"
-    screenshot(screen, "events-workspace-ingredients")
+    photo(screen, "events-workspace-ingredients")
 
     shopping = workspace.show_tab("Shopping")
     assert isinstance(shopping, ShoppingPanel)
@@ -130,7 +130,7 @@ def test_plans_twenty_holiday_tins_and_starts_production(
     assert butter["butter"][1:] == (
         "Butter", "2.44 kg", "1.81 kg", "626 g", "2 × Butter 1 lb", "$11.98", "281 g",
     )  # fmt: skip
-    screenshot(screen, "events-workspace-shopping")
+    photo(screen, "events-workspace-shopping")
     shopping.save_as = lambda _parent, _title, ext, _name: tmp_path / f"list{ext}"  # type: ignore[method-assign]
     shopping.csv_button.invoke()
     wait_until(screen, lambda: (tmp_path / "list.csv").exists() and not main.tasks.busy)
@@ -143,7 +143,7 @@ def test_plans_twenty_holiday_tins_and_starts_production(
 
     for name in ("Assembly", "Changes", "Progress"):
         workspace.show_tab(name)
-        screenshot(screen, f"events-workspace-{name.lower()}")
+        photo(screen, f"events-workspace-{name.lower()}")
 
     workspace.header.buttons["lock"].invoke()
     pump(screen)
@@ -158,7 +158,7 @@ def test_plans_twenty_holiday_tins_and_starts_production(
     pump(screen)
     assert list_events(db)[0].plan_state == "in_production"
     assert frozen_plan(db, slug) is not None
-    screenshot(screen, "events-workspace-in-production")
+    photo(screen, "events-workspace-in-production")
 
 
 def test_a_shortfall_option_asks_first_and_is_kept_only_when_confirmed(

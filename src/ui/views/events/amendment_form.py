@@ -63,6 +63,11 @@ class AmendmentForm(ctk.CTkFrame):
         }
         self._kind(self.kind.get())
 
+    def choose_kind(self, kind: str) -> None:
+        """Drop an item, add an item or change batches (as a click on the kind does)."""
+        self.kind.set(kind)
+        self._kind(kind)
+
     def set_enabled(self, enabled: bool) -> None:
         widgets = [self.kind, self.item, self.record_button]
         widgets += [self.form.field(label).entry for label in ("How many", "Reason")]

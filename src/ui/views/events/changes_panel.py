@@ -40,7 +40,7 @@ class ChangesPanel(Panel):
     ) -> None:
         super().__init__(master, ctx, on_change)
         left = ctk.CTkFrame(self, fg_color="transparent")
-        left.pack(side="left", fill="both", expand=True, padx=(0, theme.PAD))
+        left.pack(side="left", fill="y", padx=(0, theme.PAD))
         heading(left, "Changes during production").pack(fill="x")
         self.hint = note(left, "", wrap=520)
         self.hint.pack(fill="x", pady=(2, theme.GAP))
@@ -67,10 +67,9 @@ class ChangesPanel(Panel):
         self.comparison = DataTable(
             right,
             columns=[
-                Column("what", "", width=60),
-                Column("name", "Item", width=150),
-                Column("original", "Original", width=70, numeric=True),
-                Column("current", "Now", width=60, numeric=True),
+                Column("name", "Item", width=170),
+                Column("original", "Original", width=75, numeric=True),
+                Column("current", "Now", width=55, numeric=True),
                 Column("status", "Status", width=90),
             ],
             searchable=False,
@@ -88,8 +87,8 @@ class ChangesPanel(Panel):
         self.amendments.set_rows([_amendment_row(n, a) for n, a in enumerate(amendments)])
         if started:
             comparison = compare_to_original(self.ctx.db, self.slug)
-            rows = [_compare_row("Item", line) for line in comparison.items]
-            rows += [_compare_row("Batches", line) for line in comparison.batches]
+            rows = [_compare_row("{}", line) for line in comparison.items]
+            rows += [_compare_row("{} batches", line) for line in comparison.batches]
             self.comparison.set_rows(rows)
         else:
             self.comparison.set_rows([])
@@ -110,6 +109,7 @@ def _amendment_row(number: int, amendment: AmendmentInfo) -> Row:
     return Row(str(number), (when, describe(amendment), amendment.reason))
 
 
-def _compare_row(what: str, line: ComparisonLine) -> Row:
-    values = (what, line.name, line.original, line.current, line.status.capitalize())
-    return Row(f"{what}:{line.key}", values)
+def _compare_row(label: str, line: ComparisonLine) -> Row:
+    """One item ("{}") or one unit's batches ("{} batches") as it was and as it is."""
+    values = (label.format(line.name), line.original, line.current, line.status.capitalize())
+    return Row(label.format(line.key), values)

@@ -34,10 +34,10 @@ class WorkspaceHeader(ctk.CTkFrame):
         self.details_label = ctk.CTkLabel(
             self, text="", font=theme.body_font(), text_color=theme.MUTED, anchor="w"
         )
-        self.details_label.grid(row=2, column=0, sticky="w")
+        self.details_label.grid(row=2, column=0, columnspan=2, sticky="w")
         self.grid_columnconfigure(0, weight=1)
         actions = ctk.CTkFrame(self, fg_color="transparent")
-        actions.grid(row=0, column=1, rowspan=3, sticky="se")
+        actions.grid(row=0, column=1, rowspan=2, sticky="ne")
         self.buttons: dict[str, ctk.CTkButton] = {}
         self.reasons: dict[str, ctk.CTkLabel] = {}
         for column, action in enumerate(state_actions("draft", produced=False)):

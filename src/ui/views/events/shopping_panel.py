@@ -85,9 +85,7 @@ class ShoppingPanel(Panel):
         self.listing = shopping_list(self.ctx.db, self.slug)
         rows = [_row(item) for group in self.listing.groups for item in group.items]
         self.table.set_rows(rows)
-        total = format_money(self.listing.total_cost)
-        missing = "" if self.listing.total_cost is not None else " (some items have no price)"
-        self.total_label.configure(text=f"Estimated total: {total}{missing}")
+        self.total_label.configure(text=total_text(self.listing))
         self.done_switch.select() if self.listing.shopping_complete else self.done_switch.deselect()
 
     def on_done(self) -> None:
@@ -115,6 +113,16 @@ class ShoppingPanel(Panel):
 
     def _saved(self, path: Path) -> None:
         self.ctx.status.show_message(f"Shopping list saved to {path.name}.")
+
+
+def total_text(listing: ShoppingList) -> str:
+    """ "Estimated total: $19.46", or the priced part and what has no price yet."""
+    if listing.total_cost is not None:
+        return f"Estimated total: {format_money(listing.total_cost)}"
+    to_buy = [item for group in listing.groups for item in group.items if item.to_buy]
+    known = sum((item.cost for item in to_buy if item.cost is not None), Decimal(0))
+    unpriced = ", ".join(item.name for item in to_buy if item.cost is None)
+    return f"Estimated total: {format_money(known)} so far; no price yet for {unpriced}."
 
 
 def _row(item: ShoppingItem) -> Row:
