@@ -17,6 +17,7 @@ from src.ui import theme
 from src.ui.context import AppContext
 from src.ui.dialogs.confirm import ConfirmDialog
 from src.ui.validation import parse_whole_number, required_text
+from src.ui.views.events.batches_panel import shortfall_text
 from src.ui.views.events.panel import PlanView, add_choice_field, button, choices, set_enabled
 from src.ui.widgets.forms import Form
 
@@ -45,8 +46,9 @@ class AmendmentForm(ctk.CTkFrame):
         grid.pack(fill="x", padx=theme.PAD)
         self.form = Form(grid, columns=2)
         self.item = add_choice_field(self.form, "Item")
-        self.form.add("How many", parse_whole_number, placeholder="Quantity or batches", width=150)
-        self.form.add("Reason", required_text, placeholder="Why the plan changes", width=260)
+        self.item.configure(width=190)
+        self.form.add("How many", parse_whole_number, placeholder="Quantity or batches", width=130)
+        self.form.add("Reason", required_text, placeholder="Why the plan changes", width=190)
         self.record_button = button(self, "Record change", self.on_record)
         self.record_button.pack(anchor="w", padx=theme.PAD, pady=(0, theme.PAD - 4))
 
@@ -96,10 +98,7 @@ class AmendmentForm(ctk.CTkFrame):
         record = partial(
             self._record, change_batches, unit, batches, reason, confirm_shortfall=True
         )
-        message = (
-            f"{batches} batches make {made.normalize():f} {requirement['name'].lower()}, "
-            f"fewer than the {requirement['needed']} needed. Record the change anyway?"
-        )
+        message = shortfall_text(requirement["name"], batches, made, requirement["needed"])
         self._open_dialog(
             ConfirmDialog(self, "Make fewer than needed?", message, record,
                           confirm_text="Accept shortfall")

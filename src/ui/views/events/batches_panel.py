@@ -81,10 +81,8 @@ class BatchesPanel(Panel):
             self._decide(requirement, batches, confirmed=False)
             return
         self.choices[unit].set(requirement["batches"])  # until the baker confirms
-        message = (
-            f"{option_text(option)}: that is {number(option['shortfall'])} fewer "
-            f"{requirement['name'].lower()} than the {number(requirement['needed'])} needed. "
-            "Keep the shortfall?"
+        message = shortfall_text(
+            requirement["name"], batches, option["yield"], requirement["needed"]
         )
         confirm = partial(self._decide, requirement, batches, confirmed=True)
         self.open_dialog(
@@ -130,6 +128,15 @@ class BatchesPanel(Panel):
             )  # fmt: skip
             radio.pack(side="left", padx=(0, theme.PAD))
             self.radios[unit].append(radio)
+
+
+def shortfall_text(name: str, batches: int, made: str | Decimal, needed: str | int) -> str:
+    """ "6 batches of Sugar cookie make 216: 24 short of the 240 needed. Keep the shortfall?"."""
+    short = Decimal(needed) - Decimal(made)
+    return (
+        f"{batches} batches of {name} make {number(made)}: {number(short)} short of the "
+        f"{number(needed)} needed. Keep the shortfall?"
+    )
 
 
 def _options(requirement: dict[str, Any]) -> list[dict[str, Any]]:

@@ -39,40 +39,39 @@ class ChangesPanel(Panel):
         self, master: tkinter.Misc, ctx: AppContext, on_change: Callable[[str], None]
     ) -> None:
         super().__init__(master, ctx, on_change)
-        left = ctk.CTkFrame(self, fg_color="transparent")
-        left.pack(side="left", fill="y", padx=(0, theme.PAD))
-        heading(left, "Changes during production").pack(fill="x")
-        self.hint = note(left, "", wrap=520)
+        heading(self, "Changes during production").pack(fill="x")
+        self.hint = note(self, "")
         self.hint.pack(fill="x", pady=(2, theme.GAP))
-        self.form = AmendmentForm(left, ctx, self.changed, self.open_dialog)
-        self.form.pack(fill="x")
+        top = ctk.CTkFrame(self, fg_color="transparent")
+        top.pack(fill="x")
+        self.form = AmendmentForm(top, ctx, self.changed, self.open_dialog)
+        self.form.pack(side="left", fill="y", padx=(0, theme.PAD))
         self.amendments = DataTable(
-            left,
+            top,
             columns=[
-                Column("when", "Date", width=100),
+                Column("when", "Date", width=100, stretch=False),
                 Column("change", "Change", width=200),
-                Column("reason", "Reason", width=220),
+                Column("reason", "Reason", width=200),
             ],
             searchable=False,
-            height=4,
+            height=6,
         )
         self.amendments.set_empty_text("No changes recorded.")
-        self.amendments.pack(fill="both", expand=True, pady=(theme.GAP, 0))
-        right = ctk.CTkFrame(self, fg_color="transparent")
-        right.pack(side="left", fill="both", expand=True)
-        heading(right, "Original vs current").pack(fill="x")
-        note(right, "Items and batches as frozen at the start, and now.").pack(
+        self.amendments.pack(side="left", fill="both", expand=True)
+        heading(self, "Original vs current").pack(fill="x", pady=(theme.PAD, 0))
+        note(self, "Items and batches as frozen when production started, and now.").pack(
             fill="x", pady=(2, theme.GAP)
         )
         self.comparison = DataTable(
-            right,
+            self,
             columns=[
-                Column("name", "Item", width=170),
-                Column("original", "Original", width=75, numeric=True),
-                Column("current", "Now", width=55, numeric=True),
-                Column("status", "Status", width=90),
+                Column("name", "Item", width=300),
+                Column("original", "Original", width=100, numeric=True),
+                Column("current", "Now", width=100, numeric=True),
+                Column("status", "Status", width=140),
             ],
             searchable=False,
+            height=5,
         )
         self.comparison.set_empty_text("Production has not started.")
         self.comparison.pack(fill="both", expand=True)
