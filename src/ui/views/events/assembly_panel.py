@@ -10,8 +10,14 @@ import customtkinter as ctk
 from src.services.feasibility import Feasibility, assembly_feasibility
 from src.ui import theme
 from src.ui.context import AppContext
-from src.ui.views.events.panel import Panel, PlanView, heading, note
-from src.ui.widgets.data_table import Column, DataTable, Row
+from src.ui.views.events.panel import (
+    Panel,
+    PlanView,
+    captioned_table,
+    heading,
+    plain_table,
+)
+from src.ui.widgets.data_table import Column, Row
 
 
 class AssemblyPanel(Panel):
@@ -22,30 +28,26 @@ class AssemblyPanel(Panel):
         heading(self, "Assembly feasibility").pack(fill="x")
         self.verdict = ctk.CTkLabel(self, text="", font=theme.body_font(), anchor="w")
         self.verdict.pack(fill="x", pady=(2, theme.GAP))
-        self.units = DataTable(
+        self.units = plain_table(
             self,
-            columns=[
+            [
                 Column("unit", "Finished unit", width=260),
                 Column("needed", "Needed", width=100, numeric=True),
                 Column("planned", "Batches make", width=120, numeric=True),
                 Column("short", "Short", width=100, numeric=True),
             ],
-            searchable=False,
             height=5,
         )
-        self.units.pack(fill="both", expand=True)
-        note(self, "Finished goods").pack(fill="x", pady=(theme.GAP, 4))
-        self.goods = DataTable(
+        self.goods = captioned_table(
             self,
-            columns=[
+            "Finished goods",
+            [
                 Column("good", "Finished good", width=260),
                 Column("needed", "Needed", width=100, numeric=True),
                 Column("missing", "Would lack", width=320),
             ],
-            searchable=False,
             height=4,
         )
-        self.goods.pack(fill="both", expand=True)
 
     def render(self, view: PlanView) -> None:
         super().render(view)

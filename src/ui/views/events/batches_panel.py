@@ -18,7 +18,15 @@ from src.services.batches import decide_batches
 from src.ui import theme
 from src.ui.context import AppContext
 from src.ui.dialogs.confirm import ConfirmDialog
-from src.ui.views.events.panel import Panel, PlanView, button, heading, note, number, set_enabled
+from src.ui.views.events.panel import (
+    Panel,
+    PlanView,
+    button,
+    note,
+    number,
+    set_enabled,
+    title_row,
+)
 from src.ui.views.events.plan_actions import DRAFT, IN_PRODUCTION, LOCKED
 
 EDIT_HINT = "The suggestion (never short) is preselected. Choose another option to decide it."
@@ -45,9 +53,7 @@ class BatchesPanel(Panel):
         self, master: tkinter.Misc, ctx: AppContext, on_change: Callable[[str], None]
     ) -> None:
         super().__init__(master, ctx, on_change)
-        top = ctk.CTkFrame(self, fg_color="transparent")
-        top.pack(fill="x")
-        heading(top, "Batches").pack(side="left")
+        top = title_row(self, "Batches")
         self.accept_button = button(top, "Accept suggestions", self.on_accept)
         self.accept_button.configure(width=170)
         self.accept_button.pack(side="right")

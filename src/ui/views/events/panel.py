@@ -21,6 +21,7 @@ from src.services.quantity_format import format_number
 from src.ui import theme
 from src.ui.context import AppContext
 from src.ui.dialogs.base import ModalDialog
+from src.ui.widgets.data_table import Column, DataTable
 from src.ui.widgets.forms import Form
 from src.ui.widgets.typeahead import Choice, TypeAheadEntry
 
@@ -61,6 +62,28 @@ class Panel(ctk.CTkFrame):
 
 def heading(master: tkinter.Misc, text: str) -> ctk.CTkLabel:
     return ctk.CTkLabel(master, text=text, font=theme.heading_font(), anchor="w")
+
+
+def title_row(master: tkinter.Misc, text: str) -> ctk.CTkFrame:
+    """A heading on the left of a row; the row takes buttons or a figure on the right."""
+    row = ctk.CTkFrame(master, fg_color="transparent")
+    row.pack(fill="x")
+    heading(row, text).pack(side="left")
+    return row
+
+
+def plain_table(master: tkinter.Misc, columns: Sequence[Column], *, height: int) -> DataTable:
+    """A list without a search box, packed to fill what is left."""
+    table = DataTable(master, columns=columns, searchable=False, height=height)
+    table.pack(fill="both", expand=True)
+    return table
+
+
+def captioned_table(
+    master: tkinter.Misc, caption: str, columns: Sequence[Column], *, height: int
+) -> DataTable:
+    note(master, caption).pack(fill="x", pady=(theme.GAP, 4))
+    return plain_table(master, columns, height=height)
 
 
 def note(master: tkinter.Misc, text: str = "", *, wrap: int = 900) -> ctk.CTkLabel:

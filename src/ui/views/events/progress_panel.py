@@ -11,8 +11,14 @@ from src.services.formatting import humanize
 from src.services.progress import event_progress
 from src.ui import theme
 from src.ui.context import AppContext
-from src.ui.views.events.panel import Panel, PlanView, heading, note
-from src.ui.widgets.data_table import Column, DataTable, Row
+from src.ui.views.events.panel import (
+    Panel,
+    PlanView,
+    captioned_table,
+    plain_table,
+    title_row,
+)
+from src.ui.widgets.data_table import Column, Row
 
 
 class ProgressPanel(Panel):
@@ -20,16 +26,14 @@ class ProgressPanel(Panel):
         self, master: tkinter.Misc, ctx: AppContext, on_change: Callable[[str], None]
     ) -> None:
         super().__init__(master, ctx, on_change)
-        top = ctk.CTkFrame(self, fg_color="transparent")
-        top.pack(fill="x")
-        heading(top, "Progress").pack(side="left")
+        top = title_row(self, "Progress")
         self.percent_label = ctk.CTkLabel(top, text="", font=theme.heading_font(), anchor="e")
         self.percent_label.pack(side="right")
         self.bar = ctk.CTkProgressBar(self, height=12)
         self.bar.pack(fill="x", pady=(theme.GAP, theme.GAP))
-        self.units = DataTable(
+        self.units = plain_table(
             self,
-            columns=[
+            [
                 Column("unit", "Finished unit", width=200),
                 Column("decided", "Batches planned", width=120, numeric=True),
                 Column("produced", "Produced", width=90, numeric=True),
@@ -38,22 +42,18 @@ class ProgressPanel(Panel):
                 Column("items", "Items made", width=100, numeric=True),
                 Column("needed", "Needed", width=80, numeric=True),
             ],
-            searchable=False,
             height=5,
         )
-        self.units.pack(fill="both", expand=True)
-        note(self, "Finished goods").pack(fill="x", pady=(theme.GAP, 4))
-        self.goods = DataTable(
+        self.goods = captioned_table(
             self,
-            columns=[
+            "Finished goods",
+            [
                 Column("good", "Finished good", width=260),
                 Column("assembled", "Assembled", width=100, numeric=True),
                 Column("needed", "Needed", width=100, numeric=True),
             ],
-            searchable=False,
             height=3,
         )
-        self.goods.pack(fill="both", expand=True)
         self.packages_label = ctk.CTkLabel(self, text="", font=theme.body_font(), anchor="w")
         self.packages_label.pack(fill="x", pady=(theme.GAP, 0))
 

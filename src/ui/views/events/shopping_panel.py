@@ -26,7 +26,7 @@ from src.services.units import parse_unit
 from src.ui import events, theme
 from src.ui.context import AppContext
 from src.ui.tasks import Progress
-from src.ui.views.events.panel import Panel, PlanView, button, heading
+from src.ui.views.events.panel import Panel, PlanView, button, title_row
 from src.ui.widgets.data_table import Column, DataTable, Row
 
 # (parent, title, extension, suggested file name) → the chosen path, or None when cancelled
@@ -51,9 +51,8 @@ class ShoppingPanel(Panel):
         self, master: tkinter.Misc, ctx: AppContext, on_change: Callable[[str], None]
     ) -> None:
         super().__init__(master, ctx, on_change)
-        top = ctk.CTkFrame(self, fg_color="transparent")
-        top.pack(fill="x", pady=(0, theme.GAP))
-        heading(top, "Shopping list").pack(side="left")
+        top = title_row(self, "Shopping list")
+        top.pack_configure(pady=(0, theme.GAP))
         self.pdf_button = button(top, "Print to PDF…", self.on_pdf, primary=False)
         self.pdf_button.pack(side="right")
         self.csv_button = button(top, "Export CSV…", self.on_csv, primary=False)
