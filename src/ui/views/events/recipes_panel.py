@@ -19,6 +19,7 @@ from src.ui.context import AppContext
 from src.ui.views.events.panel import Panel, PlanView, heading, note
 from src.ui.views.events.plan_actions import DRAFT, IN_PRODUCTION
 
+EDIT_HINT = "Tick the recipes you will bake; demand can use only these."
 LOCKED_HINT = {
     IN_PRODUCTION: "Production has started: add items as amendments in Changes; "
     "their recipes are selected with them.",
@@ -33,7 +34,7 @@ class RecipesPanel(Panel):
     ) -> None:
         super().__init__(master, ctx, on_change)
         heading(self, "Recipes for this event").pack(fill="x")
-        self.hint = note(self, "Tick the recipes you will bake; demand can use only these.")
+        self.hint = note(self, EDIT_HINT)
         self.hint.pack(fill="x", pady=(2, theme.GAP))
         self.removed_label = ctk.CTkLabel(
             self, text="", font=theme.body_font(), text_color=theme.ERROR, anchor="w",
@@ -54,10 +55,14 @@ class RecipesPanel(Panel):
             self._build(offered)
         editable = view.state == DRAFT
         for slug, box in self.boxes.items():
-            box.select() if slug in selected else box.deselect()
+            if slug in selected:
+                box.select()
+            else:
+                box.deselect()
             box.configure(state="normal" if editable else "disabled")
-        hint = "Tick the recipes you will bake; demand can use only these."
-        self.hint.configure(text=hint if editable else LOCKED_HINT.get(view.state, DEFAULT_HINT))
+        self.hint.configure(
+            text=EDIT_HINT if editable else LOCKED_HINT.get(view.state, DEFAULT_HINT)
+        )
 
     def on_toggle(self, slug: str) -> None:
         if self.boxes[slug].get():

@@ -85,7 +85,10 @@ class ShoppingPanel(Panel):
         rows = [_row(item) for group in self.listing.groups for item in group.items]
         self.table.set_rows(rows)
         self.total_label.configure(text=total_text(self.listing))
-        self.done_switch.select() if self.listing.shopping_complete else self.done_switch.deselect()
+        if self.listing.shopping_complete:
+            self.done_switch.select()
+        else:
+            self.done_switch.deselect()
 
     def on_done(self) -> None:
         done = bool(self.done_switch.get())
