@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import customtkinter as ctk
+
 from src.services.batches import decide_batches
 from src.services.event_demand import event_demand
 from src.services.events import list_events
@@ -21,6 +23,11 @@ from src.ui.views.events.ingredients_panel import IngredientsPanel
 from src.ui.views.events.recipes_panel import RecipesPanel
 from src.ui.views.events.screen import EventsView
 from src.ui.views.events.shopping_panel import ShoppingPanel
+
+
+def click(choice: ctk.CTkSegmentedButton, text: str) -> None:
+    """Press one segment, as the baker's click does."""
+    choice._buttons_dict[text].invoke()
 
 
 def _new_event(screen: EventsView) -> EventFormDialog:
@@ -97,13 +104,13 @@ def test_plans_twenty_holiday_tins_and_starts_production(
 
     batches = workspace.show_tab("Batches")
     assert isinstance(batches, BatchesPanel)
-    texts = {unit: [r.cget("text") for r in radios] for unit, radios in batches.radios.items()}
+    texts = {unit: option.cget("values") for unit, option in batches.options.items()}
     assert texts == {
         "gingerbread-man": ["5 batches → 120 (exact)"],
         "sugar-cookie": ["6 batches → 216 (24 short)", "7 batches → 252 (+12)"],
     }
-    assert batches.choices["sugar-cookie"].get() == 7
-    assert batches.choices["gingerbread-man"].get() == 5
+    assert batches.chosen("sugar-cookie") == 7
+    assert batches.chosen("gingerbread-man") == 5
     photo(screen, "events-workspace-batches")
     batches.accept_button.invoke()
     pump(screen)
@@ -167,12 +174,12 @@ def test_a_shortfall_option_asks_first_and_is_kept_only_when_confirmed(
     workspace = screen.open_event(planned)
     batches = workspace.show_tab("Batches")
     assert isinstance(batches, BatchesPanel)
-    batches.radios["sugar-cookie"][0].invoke()
+    click(batches.options["sugar-cookie"], "6 batches → 216 (24 short)")
     dialog = batches.dialog
     assert isinstance(dialog, ConfirmDialog)
     pump(dialog)
     screenshot(dialog, "events-dialog-shortfall")
-    assert batches.choices["sugar-cookie"].get() == 7  # nothing decided yet
+    assert batches.chosen("sugar-cookie") == 7  # nothing decided yet
     dialog.confirm_button.invoke()
     pump(screen)
     plan = current_plan(main.ctx.db, planned)
@@ -181,5 +188,5 @@ def test_a_shortfall_option_asks_first_and_is_kept_only_when_confirmed(
     assert (cookies["batches"], cookies["shortfall"], cookies["decided"]) == (6, "24", True)
     batches = workspace.show_tab("Batches")
     assert isinstance(batches, BatchesPanel)
-    assert batches.choices["sugar-cookie"].get() == 6
+    assert batches.chosen("sugar-cookie") == 6
     decide_batches(main.ctx.db, planned, "sugar-cookie", 7)

@@ -62,8 +62,9 @@ class BatchesPanel(Panel):
         self.list = ctk.CTkScrollableFrame(self, fg_color="transparent")
         self.list.pack(fill="both", expand=True)
         self.requirements: list[dict[str, Any]] = []
-        self.choices: dict[str, ctk.IntVar] = {}
-        self.radios: dict[str, list[ctk.CTkRadioButton]] = {}
+        # One segmented choice per finished unit (no Tk variables: they must die on Tk's thread)
+        self.options: dict[str, ctk.CTkSegmentedButton] = {}
+        self._batches: dict[str, dict[str, int]] = {}  # unit → option text → batches
 
     def render(self, view: PlanView) -> None:
         super().render(view)
@@ -71,7 +72,7 @@ class BatchesPanel(Panel):
         editable = view.state in (DRAFT, LOCKED)
         for child in self.list.winfo_children():
             child.destroy()
-        self.choices, self.radios = {}, {}
+        self.options, self._batches = {}, {}
         if not self.requirements:
             note(self.list, EMPTY).pack(fill="x", pady=theme.GAP)
         for requirement in self.requirements:
@@ -86,7 +87,7 @@ class BatchesPanel(Panel):
         if not Decimal(option["shortfall"]):
             self._decide(requirement, batches, confirmed=False)
             return
-        self.choices[unit].set(requirement["batches"])  # until the baker confirms
+        self._show_choice(requirement)  # until the baker confirms
         message = shortfall_text(
             requirement["name"], batches, option["yield"], requirement["needed"]
         )
@@ -95,6 +96,10 @@ class BatchesPanel(Panel):
             ConfirmDialog(self, "Make fewer than needed?", message, confirm,
                           confirm_text="Accept shortfall")
         )  # fmt: skip
+
+    def chosen(self, unit: str) -> int:
+        """The batches the option shown as chosen for the unit stands for."""
+        return self._batches[unit][self.options[unit].get()]
 
     def on_accept(self) -> None:
         """Decide every unit still on its suggestion (the suggestion never falls short)."""
@@ -121,19 +126,20 @@ class BatchesPanel(Panel):
         note(title, _need(requirement)).pack(side="left", padx=(theme.GAP, 0))
         note(title, _status(requirement)).pack(side="right")
         unit = requirement["finished_unit"]
-        self.choices[unit] = ctk.IntVar(value=requirement["batches"])
-        row = ctk.CTkFrame(card, fg_color="transparent")
-        row.pack(fill="x", padx=theme.PAD, pady=(0, theme.GAP))
-        self.radios[unit] = []
-        for option in _options(requirement):
-            radio = ctk.CTkRadioButton(
-                row, text=option_text(option), variable=self.choices[unit],
-                value=option["batches"], font=theme.body_font(),
-                command=partial(self.on_choose, unit, option["batches"]),
-                state="normal" if editable else "disabled",
-            )  # fmt: skip
-            radio.pack(side="left", padx=(0, theme.PAD))
-            self.radios[unit].append(radio)
+        texts = {option_text(option): option["batches"] for option in _options(requirement)}
+        self._batches[unit] = texts
+        self.options[unit] = ctk.CTkSegmentedButton(
+            card, values=list(texts), font=theme.body_font(),
+            command=lambda text: self.on_choose(unit, texts[text]),
+            state="normal" if editable else "disabled",
+        )  # fmt: skip
+        self.options[unit].pack(anchor="w", padx=theme.PAD, pady=(0, theme.GAP + 2))
+        self._show_choice(requirement)
+
+    def _show_choice(self, requirement: dict[str, Any]) -> None:
+        unit = requirement["finished_unit"]
+        text = next(t for t, n in self._batches[unit].items() if n == requirement["batches"])
+        self.options[unit].set(text)
 
 
 def shortfall_text(name: str, batches: int, made: str | Decimal, needed: str | int) -> str:
