@@ -5,9 +5,9 @@ from __future__ import annotations
 from src.ui.registry import ViewRegistry, ViewSpec
 from src.ui.views.dashboard import DashboardView
 from src.ui.views.delivery import DeliveryView
+from src.ui.views.events.screen import EventsView
 from src.ui.views.goods import GoodsView
 from src.ui.views.pantry.screen import PantryView
-from src.ui.views.events.screen import EventsView
 from src.ui.views.production import ProductionView
 from src.ui.views.recipes import RecipesView
 from src.ui.views.recipients import RecipientsView
