@@ -19,6 +19,9 @@ from src.tests import factories as f
 START = datetime(2026, 12, 1, 9, 0, 0)
 
 
+pytestmark = pytest.mark.sqlite_only
+
+
 @pytest.fixture
 def filled(db: Database) -> Database:
     with db.transaction() as s:

@@ -71,6 +71,7 @@ def test_savepoint_rollback_keeps_the_outer_work(db: Database) -> None:
         assert [i.slug for i in s.scalars(select(Ingredient))] == ["kept"]
 
 
+@pytest.mark.sqlite_only
 def test_two_connections_read_while_one_writes(db: Database) -> None:
     with db.transaction() as s:
         f.ingredient(s, slug="before")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
+
 from src.models import PlanState
 from src.services.database import Database
 from src.services.integrity import check_database
@@ -32,6 +34,7 @@ def test_a_ledger_that_does_not_add_up_is_reported(db: Database) -> None:
     assert any("add up to 5" in p for p in check_database(db))
 
 
+@pytest.mark.sqlite_only
 def test_remaining_above_initial_and_below_zero_are_reported(db: Database) -> None:
     with db.transaction() as s:
         f.lot(s)
@@ -43,6 +46,7 @@ def test_remaining_above_initial_and_below_zero_are_reported(db: Database) -> No
     assert any("has -3 on hand" in p for p in problems)
 
 
+@pytest.mark.sqlite_only
 def test_an_unknown_enum_value_is_reported(db: Database) -> None:
     with db.transaction() as s:
         f.ingredient(s)

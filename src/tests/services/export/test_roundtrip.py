@@ -36,6 +36,7 @@ def test_export_then_import_then_export_gives_the_same_document(
     assert without_time(document_of(fresh)) == without_time(original)
 
 
+@pytest.mark.sqlite_only
 def test_imported_rows_are_identical_to_the_exported_ones(db: Database, fresh: Database) -> None:
     world(db)
     import_document(fresh, json.loads(dump_document(document_of(db))))
@@ -78,6 +79,7 @@ def test_import_into_a_database_with_data_needs_replace(db: Database, tmp_path: 
         import_file(db, tmp_path / "a.json")
 
 
+@pytest.mark.sqlite_only
 def test_replace_resets_first_and_backs_up(db: Database, tmp_path: Path) -> None:
     world(db)
     before = full_dump(db)
