@@ -13,10 +13,10 @@ from fractions import Fraction
 
 from sqlalchemy.orm import Session
 
-from src.services.fifo import FifoAllocation, LotStock
+from src.services.fifo import FifoAllocation, FifoLots, LotStock
 from src.services.prices import ProductPrice, fallback_unit_price, product_prices
 from src.services.recipe_graph import IngredientInfo
-from src.services.stock import allocate_needs, lots_by_ingredient
+from src.services.stock import lots_by_ingredient
 from src.services.units import to_decimal, to_fraction
 
 
@@ -85,19 +85,49 @@ def price_needs(
     lots: Mapping[int, Sequence[LotStock]],
     prices: Mapping[int, Sequence[ProductPrice]],
 ) -> CostEstimate:
-    """estimate_costs over already loaded lots and prices (pure), so that a list of many
-    recipes can be priced from one load of stock and prices."""
-    allocations = allocate_needs(lots, needs, ingredients)
-    lines = [
-        _line(
-            ingredients[i],
-            need,
-            allocations[i],
-            fallback_unit_price(prices.get(i, []), ingredients[i]),
-        )
-        for i, need in needs.items()
-    ]
-    return CostEstimate(tuple(sorted(lines, key=lambda line: line.ingredient.lower())))
+    """estimate_costs over already loaded lots and prices (pure); see StockPricing to price
+    many needs from one load of stock and prices."""
+    return StockPricing(ingredients, lots, prices).estimate(needs)
+
+
+class StockPricing:
+    """Prices needs over loaded lots and prices, as estimate_costs does. What belongs to an
+    ingredient (its lots in FIFO order and base units, its fallback price) is worked out
+    once, so that a list of many recipes shares it (pure)."""
+
+    def __init__(
+        self,
+        ingredients: Mapping[int, IngredientInfo],
+        lots: Mapping[int, Sequence[LotStock]],
+        prices: Mapping[int, Sequence[ProductPrice]],
+    ) -> None:
+        self.ingredients, self.lots, self.prices = ingredients, lots, prices
+        self._fifo: dict[int, FifoLots] = {}
+        self._fallback: dict[int, Decimal | None] = {}
+
+    def estimate(self, needs: Mapping[int, Decimal]) -> CostEstimate:
+        """The cost of `needs` (base units per ingredient id); changes nothing."""
+        allocations = {i: self._fifo_lots(i).allocate(need) for i, need in needs.items()}
+        lines = [
+            _line(self.ingredients[i], need, allocations[i], self._fallback_price(i))
+            for i, need in needs.items()
+        ]
+        return CostEstimate(tuple(sorted(lines, key=lambda line: line.ingredient.lower())))
+
+    def _fifo_lots(self, ingredient_id: int) -> FifoLots:
+        if ingredient_id not in self._fifo:
+            info = self.ingredients[ingredient_id]
+            self._fifo[ingredient_id] = FifoLots(
+                self.lots.get(ingredient_id, []), info.base_unit, info.density, info.name
+            )
+        return self._fifo[ingredient_id]
+
+    def _fallback_price(self, ingredient_id: int) -> Decimal | None:
+        if ingredient_id not in self._fallback:
+            self._fallback[ingredient_id] = fallback_unit_price(
+                self.prices.get(ingredient_id, []), self.ingredients[ingredient_id]
+            )
+        return self._fallback[ingredient_id]
 
 
 def _line(

@@ -75,19 +75,65 @@ def allocate_fifo(
     consumption never leaves rounding crumbs or drives a lot below zero.
     Raises ConversionError if a lot's unit cannot be converted to the base unit.
     """
-    still = to_fraction(need)
-    takes: list[LotTake] = []
-    for lot in fifo_order(lots):
-        if still <= 0:
-            break
-        if lot.remaining <= 0:
-            continue
-        available = convert_exact(lot.remaining, lot.unit, base_unit, density, ingredient)
-        taken_base = min(available, still)
-        still -= taken_base
-        take = _take(lot, taken_base, available, base_unit, density, ingredient)
-        if take.quantity > 0:
-            takes.append(take)
+    return FifoLots(lots, base_unit, density, ingredient).allocate(need)
+
+
+class FifoLots:
+    """One ingredient's lots, oldest first, for any number of FIFO dry runs: what each lot
+    holds in the base unit, and the take of a whole lot, are worked out once (when first
+    needed, so a lot that is never reached is never converted)."""
+
+    def __init__(
+        self,
+        lots: Iterable[LotStock],
+        base_unit: Unit,
+        density: Density | None = None,
+        ingredient: str = "this ingredient",
+    ) -> None:
+        self.lots = fifo_order(lots)
+        self.base_unit, self.density, self.ingredient = base_unit, density, ingredient
+        self._available: dict[int, Fraction] = {}
+        self._whole: dict[int, LotTake] = {}
+
+    def allocate(self, need: Decimal | Fraction) -> FifoAllocation:
+        """allocate_fifo over these lots."""
+        still = to_fraction(need)
+        takes: list[LotTake] = []
+        for index, lot in enumerate(self.lots):
+            if still <= 0:
+                break
+            if lot.remaining <= 0:
+                continue
+            available = self._available_in(index)
+            if still >= available:
+                take = self._whole_take(index)
+                still -= available
+            else:
+                take = _take(lot, still, available, self.base_unit, self.density, self.ingredient)
+                still = Fraction(0)
+            if take.quantity > 0:
+                takes.append(take)
+        return _allocation(takes, still)
+
+    def _available_in(self, index: int) -> Fraction:
+        if index not in self._available:
+            lot = self.lots[index]
+            self._available[index] = convert_exact(
+                lot.remaining, lot.unit, self.base_unit, self.density, self.ingredient
+            )
+        return self._available[index]
+
+    def _whole_take(self, index: int) -> LotTake:
+        if index not in self._whole:
+            available = self._available_in(index)
+            self._whole[index] = _take(
+                self.lots[index], available, available, self.base_unit, self.density,
+                self.ingredient,
+            )  # fmt: skip
+        return self._whole[index]
+
+
+def _allocation(takes: list[LotTake], still: Fraction) -> FifoAllocation:
     known = [t.cost for t in takes if t.cost is not None]
     return FifoAllocation(
         takes=tuple(takes),

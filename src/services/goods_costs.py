@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from src.models import FinishedGood, FinishedGoodComponent, FinishedGoodPackaging, FinishedUnit
-from src.services.costing import price_needs
+from src.services.costing import StockPricing
 from src.services.prices import product_prices
 from src.services.recipe_graph import (
     IngredientInfo,
@@ -75,8 +75,10 @@ def goods_costs(
     lots = lots_by_ingredient(session, infos)
     prices = product_prices(session, infos)
 
+    pricing = StockPricing(infos, lots, prices)
+
     def priced(needs: dict[int, Decimal]) -> Decimal | None:
-        return price_needs(needs, infos, lots, prices).total
+        return pricing.estimate(needs).total
 
     units = {}
     for unit_id, recipe_id, per_batch in unit_rows:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import Numeric, Select, cast, select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from src.models import Ingredient, InventoryItem, MovementKind, Product, StockMovement, Unit
@@ -25,6 +25,7 @@ from src.services.records import clean_text, positive_quantity
 from src.services.stock import (
     StockShortError,
     apply_allocation,
+    in_stock,
     plan_consumption,
     record_movement,
     shortfalls_of,
@@ -116,7 +117,7 @@ def list_lots(
     if product_id is not None:
         query = query.where(InventoryItem.product_id == product_id)
     if not include_empty:
-        query = query.where(cast(InventoryItem.remaining_quantity, Numeric) > 0)
+        query = query.where(in_stock())
     with db.transaction() as s:
         return lot_views(s, query)
 

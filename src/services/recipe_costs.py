@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from src.models import FinishedUnit, InventoryItem, Product, Recipe, Unit
-from src.services.costing import CostEstimate, IngredientCost, estimate_costs, price_needs
+from src.services.costing import CostEstimate, IngredientCost, StockPricing, estimate_costs
 from src.services.database import Database
 from src.services.lookup import get_or_fail
 from src.services.prices import product_prices
@@ -144,10 +144,10 @@ def all_recipe_costs(db: Database, *, include_archived: bool = False) -> list[Re
         lots = lots_by_ingredient(s, graph.ingredients)
         prices = product_prices(s, graph.ingredients)
         units = _units(s, ids)
+        pricing = StockPricing(graph.ingredients, lots, prices)
         summaries = []
         for recipe_id, name, category, archived in recipes:
-            needs = ingredient_totals(graph, [(recipe_id, 1)])
-            estimate = price_needs(needs, graph.ingredients, lots, prices)
+            estimate = pricing.estimate(ingredient_totals(graph, [(recipe_id, 1)]))
             summaries.append(
                 RecipeCostSummary(recipe_id, name, category, estimate.total, estimate.known_total,
                                   len(estimate.unpriced),

@@ -10,17 +10,17 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
-from typing import TypeVar
+from typing import NoReturn, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from src.models import Ingredient, Product, Recipe, RecipeComponent, RecipeIngredient, Unit
 from src.services.errors import ConflictError
-from src.services.units import Density, base_unit_for, convert_exact, to_decimal, to_fraction
+from src.services.units import Density, base_unit_for, conversion_ratio, to_decimal, to_fraction
 
 MAX_NESTING_DEPTH = 5
 
@@ -55,28 +55,87 @@ class RecipeNode:
 class RecipeGraph:
     recipes: Mapping[int, RecipeNode]
     ingredients: Mapping[int, IngredientInfo]
+    # One batch of each recipe flattened (see _per_batch), filled as recipes are asked for.
+    _flat: dict[int, _Flat] = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class _Flat:
+    """One batch of a recipe with its components multiplied through: per ingredient (in the
+    order the lines are first reached), the quantity per unit the lines use."""
+
+    needs: dict[int, dict[Unit, Fraction]]
+    height: int  # levels of nesting below the recipe
 
 
 def raw_ingredient_needs(
     graph: RecipeGraph, batches: Iterable[tuple[int, Decimal | Fraction | int]]
-) -> dict[int, list[tuple[Fraction, Unit]]]:
-    """Every ingredient line reached by `batches`, multiplied through nested components."""
-    needs: dict[int, list[tuple[Fraction, Unit]]] = defaultdict(list)
-    stack = [(recipe_id, to_fraction(count), 0) for recipe_id, count in batches]
-    while stack:
-        recipe_id, count, depth = stack.pop()
-        if depth > MAX_NESTING_DEPTH:
-            raise ConflictError(
-                f"Recipe '{graph.recipes[recipe_id].name}' is nested more than "
-                f"{MAX_NESTING_DEPTH} levels deep."
-            )
-        node = graph.recipes[recipe_id]
-        for line in node.lines:
-            needs[line.ingredient_id].append((count * to_fraction(line.quantity), line.unit))
-        stack.extend(
-            (child, count * to_fraction(mult), depth + 1) for child, mult in node.components
-        )
+) -> dict[int, dict[Unit, Fraction]]:
+    """Every ingredient reached by `batches`, multiplied through nested components: the
+    quantity per unit its lines use, ingredients in the order a depth-first walk (last batch
+    and last component first) reaches them."""
+    needs: dict[int, dict[Unit, Fraction]] = {}
+    for recipe_id, count in reversed(list(batches)):
+        _add_scaled(needs, _per_batch(graph, recipe_id, 0).needs, to_fraction(count))
     return needs
+
+
+def _per_batch(graph: RecipeGraph, recipe_id: int, depth: int) -> _Flat:
+    """One batch of the recipe, flattened once per graph and remembered (shared by every
+    recipe that nests it). Raises ConflictError when nested more than MAX_NESTING_DEPTH."""
+    flat = graph._flat.get(recipe_id)
+    if flat is None:
+        if depth > MAX_NESTING_DEPTH:
+            _too_deep(graph, recipe_id)
+        flat = _flatten(graph, graph.recipes[recipe_id], depth)
+        graph._flat[recipe_id] = flat
+    if depth + flat.height > MAX_NESTING_DEPTH:
+        _too_deep(graph, _deepest_below(graph, recipe_id, MAX_NESTING_DEPTH + 1 - depth))
+    return flat
+
+
+def _flatten(graph: RecipeGraph, node: RecipeNode, depth: int) -> _Flat:
+    needs: dict[int, dict[Unit, Fraction]] = {}
+    for line in node.lines:
+        by_unit = needs.setdefault(line.ingredient_id, {})
+        by_unit[line.unit] = by_unit.get(line.unit, Fraction(0)) + to_fraction(line.quantity)
+    height = 0
+    for child, multiplier in reversed(node.components):
+        nested = _per_batch(graph, child, depth + 1)
+        _add_scaled(needs, nested.needs, to_fraction(multiplier))
+        height = max(height, nested.height + 1)
+    return _Flat(needs, height)
+
+
+def _add_scaled(
+    into: dict[int, dict[Unit, Fraction]],
+    needs: Mapping[int, Mapping[Unit, Fraction]],
+    by: Fraction,
+) -> None:
+    for ingredient_id, by_unit in needs.items():
+        target = into.setdefault(ingredient_id, {})
+        for unit, quantity in by_unit.items():
+            scaled = quantity if by == 1 else by * quantity
+            known = target.get(unit)
+            target[unit] = scaled if known is None else known + scaled
+
+
+def _deepest_below(graph: RecipeGraph, recipe_id: int, levels: int) -> int:
+    """The recipe `levels` below `recipe_id` that a depth-first walk reaches first."""
+    stack = [(recipe_id, 0)]
+    while stack:
+        current, level = stack.pop()
+        if level == levels:
+            return current
+        stack.extend((child, level + 1) for child, _ in graph.recipes[current].components)
+    return recipe_id
+
+
+def _too_deep(graph: RecipeGraph, recipe_id: int) -> NoReturn:
+    raise ConflictError(
+        f"Recipe '{graph.recipes[recipe_id].name}' is nested more than "
+        f"{MAX_NESTING_DEPTH} levels deep."
+    )
 
 
 def ingredient_totals_exact(
@@ -87,12 +146,13 @@ def ingredient_totals_exact(
     Raises ConversionError naming the ingredient and units when a line cannot be converted.
     """
     totals: dict[int, Fraction] = {}
-    for ingredient_id, parts in raw_ingredient_needs(graph, batches).items():
+    for ingredient_id, by_unit in raw_ingredient_needs(graph, batches).items():
         info = graph.ingredients[ingredient_id]
-        totals[ingredient_id] = sum(
-            (convert_exact(q, unit, info.base_unit, info.density, info.name) for q, unit in parts),
-            Fraction(0),
-        )
+        parts = [
+            quantity * conversion_ratio(unit, info.base_unit, info.density, info.name)
+            for unit, quantity in by_unit.items()
+        ]
+        totals[ingredient_id] = parts[0] if len(parts) == 1 else sum(parts, Fraction(0))
     return totals
 
 
@@ -147,17 +207,25 @@ def nesting_depth(components: Mapping[int, Iterable[int]], start: int) -> int:
 
 
 def ingredient_density(ingredient: Ingredient) -> Density | None:
-    if ingredient.density_volume_quantity is None:
-        return None
-    assert ingredient.density_volume_unit is not None
-    assert ingredient.density_weight_quantity is not None
-    assert ingredient.density_weight_unit is not None
-    return Density(
+    return density_of(
         ingredient.density_volume_quantity,
         ingredient.density_volume_unit,
         ingredient.density_weight_quantity,
         ingredient.density_weight_unit,
     )
+
+
+def density_of(
+    volume: Decimal | None,
+    volume_unit: Unit | None,
+    weight: Decimal | None,
+    weight_unit: Unit | None,
+) -> Density | None:
+    """The Density of an ingredient's four density columns (all set or all empty)."""
+    if volume is None:
+        return None
+    assert volume_unit is not None and weight is not None and weight_unit is not None
+    return Density(volume, volume_unit, weight, weight_unit)
 
 
 def load_ingredient_infos(
@@ -173,17 +241,19 @@ def load_ingredient_infos(
     for query in (line_units, product_units):
         for ingredient_id, unit in session.execute(query.where(query.selected_columns[0].in_(ids))):
             used[ingredient_id].add(unit)
+    rows = session.execute(
+        select(Ingredient.id, Ingredient.slug, Ingredient.name, Ingredient.category,
+               Ingredient.density_volume_quantity, Ingredient.density_volume_unit,
+               Ingredient.density_weight_quantity, Ingredient.density_weight_unit)
+        .where(Ingredient.id.in_(ids))
+    )  # fmt: skip
     infos = {}
-    for ingredient in session.scalars(select(Ingredient).where(Ingredient.id.in_(ids))):
-        density = ingredient_density(ingredient)
-        infos[ingredient.id] = IngredientInfo(
-            ingredient.id,
-            ingredient.slug,
-            ingredient.name,
-            ingredient.category,
-            density,
-            base_unit_for(density, used[ingredient.id]),
-        )
+    for ingredient_id, slug, name, category, volume, volume_unit, weight, weight_unit in rows:
+        density = density_of(volume, volume_unit, weight, weight_unit)
+        infos[ingredient_id] = IngredientInfo(
+            ingredient_id, slug, name, category, density,
+            base_unit_for(density, used[ingredient_id]),
+        )  # fmt: skip
     return infos
 
 
@@ -193,46 +263,48 @@ def load_recipe_graph(
     """The recipes, everything nested in them, and their ingredients (plus `also_ingredients`,
     e.g. packaging, so that one graph describes every ingredient a plan uses).
 
-    Queries: three per nesting level plus three for ingredients (independent of row counts).
+    Queries: three for the recipes (nested ones found by a recursive query, however deep)
+    plus three for ingredients, whatever the number of rows.
     """
-    nodes: dict[int, RecipeNode] = {}
-    frontier = set(recipe_ids)
-    while frontier:
-        level = _load_level(session, frontier)
-        nodes.update(level)
-        frontier = {child for node in level.values() for child, _ in node.components} - nodes.keys()
+    tree = _recipe_tree(recipe_ids)
+    lines: dict[int, list[Line]] = defaultdict(list)
+    line_rows = session.execute(
+        select(RecipeIngredient.recipe_id, RecipeIngredient.ingredient_id,
+               RecipeIngredient.quantity, RecipeIngredient.unit)
+        .where(RecipeIngredient.recipe_id.in_(tree))
+        .order_by(RecipeIngredient.recipe_id, RecipeIngredient.position, RecipeIngredient.id)
+    )  # fmt: skip
+    for recipe_id, ingredient_id, quantity, unit in line_rows:
+        lines[recipe_id].append(Line(ingredient_id, quantity, unit))
+    components: dict[int, list[tuple[int, Decimal]]] = defaultdict(list)
+    component_rows = session.execute(
+        select(RecipeComponent.recipe_id, RecipeComponent.component_recipe_id,
+               RecipeComponent.batch_multiplier)
+        .where(RecipeComponent.recipe_id.in_(tree))
+        .order_by(RecipeComponent.id)
+    )  # fmt: skip
+    for recipe_id, child_id, multiplier in component_rows:
+        components[recipe_id].append((child_id, multiplier))
+    recipes = session.execute(
+        select(Recipe.id, Recipe.slug, Recipe.name).where(Recipe.id.in_(tree))
+    )
+    nodes = {
+        rid: RecipeNode(rid, slug, name, tuple(lines[rid]), tuple(components[rid]))
+        for rid, slug, name in recipes
+    }
     ingredient_ids = {line.ingredient_id for node in nodes.values() for line in node.lines}
     return RecipeGraph(
         nodes, load_ingredient_infos(session, ingredient_ids | set(also_ingredients))
     )
 
 
-def _load_level(session: Session, ids: set[int]) -> dict[int, RecipeNode]:
-    lines: dict[int, list[Line]] = defaultdict(list)
-    line_rows = session.execute(
-        select(
-            RecipeIngredient.recipe_id,
-            RecipeIngredient.ingredient_id,
-            RecipeIngredient.quantity,
-            RecipeIngredient.unit,
-        )
-        .where(RecipeIngredient.recipe_id.in_(ids))
-        .order_by(RecipeIngredient.recipe_id, RecipeIngredient.position, RecipeIngredient.id)
+def _recipe_tree(recipe_ids: Iterable[int]) -> Select[tuple[int]]:
+    """The ids of the recipes and of every recipe nested in them, at any depth (a recursive
+    query, as SQLite and PostgreSQL both run it; UNION stops at recipes already found)."""
+    top = select(Recipe.id.label("id")).where(Recipe.id.in_(set(recipe_ids)))
+    tree = top.cte("recipe_tree", recursive=True)
+    nested = select(RecipeComponent.component_recipe_id).join(
+        tree, RecipeComponent.recipe_id == tree.c.id
     )
-    for recipe_id, ingredient_id, quantity, unit in line_rows:
-        lines[recipe_id].append(Line(ingredient_id, quantity, unit))
-    components: dict[int, list[tuple[int, Decimal]]] = defaultdict(list)
-    component_rows = session.execute(
-        select(
-            RecipeComponent.recipe_id,
-            RecipeComponent.component_recipe_id,
-            RecipeComponent.batch_multiplier,
-        ).where(RecipeComponent.recipe_id.in_(ids))
-    )
-    for recipe_id, child_id, multiplier in component_rows:
-        components[recipe_id].append((child_id, multiplier))
-    recipes = session.execute(select(Recipe.id, Recipe.slug, Recipe.name).where(Recipe.id.in_(ids)))
-    return {
-        rid: RecipeNode(rid, slug, name, tuple(lines[rid]), tuple(components[rid]))
-        for rid, slug, name in recipes
-    }
+    tree = tree.union(nested)
+    return select(tree.c.id)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
+from functools import lru_cache
 
 from src.models.enums import Unit
 from src.services.errors import ConversionError
@@ -133,7 +134,19 @@ def convert_exact(
     Raises ConversionError naming the ingredient and both units when the conversion needs a
     density the ingredient does not have, or is between incompatible dimensions.
     """
-    base = to_fraction(quantity) * factor(from_unit)
+    return to_fraction(quantity) * conversion_ratio(from_unit, to_unit, density, ingredient)
+
+
+@lru_cache(maxsize=16384)
+def conversion_ratio(
+    from_unit: Unit,
+    to_unit: Unit,
+    density: Density | None = None,
+    ingredient: str = "this ingredient",
+) -> Fraction:
+    """How many `to_unit` one `from_unit` is (exact; remembered, as hot loops convert the same
+    few unit pairs thousands of times). Raises ConversionError as convert_exact does."""
+    base = factor(from_unit)
     source, target = dimension(from_unit), dimension(to_unit)
     if source is not target:
         base = _across(base, source, target, density, ingredient, (from_unit, to_unit))
