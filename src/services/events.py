@@ -110,12 +110,16 @@ def clone_event(db: Database, slug: str, name: str, event_date: date) -> EventSu
 
 def list_events(db: Database, today: date | None = None) -> list[EventSummary]:
     """Upcoming events (soonest first), then past ones (most recent first)."""
-    today = today or date.today()
     with db.transaction() as s:
-        events = s.scalars(select(Event).order_by(Event.event_date, Event.name)).all()
-        upcoming = [summary(e) for e in events if e.event_date >= today]
-        past = [summary(e) for e in reversed(events) if e.event_date < today]
-        return upcoming + past
+        return ordered_summaries(s, today or date.today())
+
+
+def ordered_summaries(s: Session, today: date) -> list[EventSummary]:
+    """Every event: upcoming ones soonest first, then past ones most recent first."""
+    events = s.scalars(select(Event).order_by(Event.event_date, Event.name)).all()
+    upcoming = [summary(e) for e in events if e.event_date >= today]
+    past = [summary(e) for e in reversed(events) if e.event_date < today]
+    return upcoming + past
 
 
 def get_event(db: Database, slug: str) -> EventSummary:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
 
@@ -70,10 +71,26 @@ def overall(
     units: tuple[UnitProgress, ...], goods: tuple[GoodProgress, ...], packages: Counter[str]
 ) -> int:
     """The mean of the production, assembly and delivery parts that apply, as a percent."""
+    return overall_percent(
+        [(u.produced_batches, u.decided_batches) for u in units],
+        [(g.assembled, g.needed) for g in goods],
+        packages,
+    )
+
+
+def overall_percent(
+    batches: Iterable[tuple[int, int]],
+    goods: Iterable[tuple[int, int]],
+    packages: Mapping[str, int],
+) -> int:
+    """overall() over plain numbers: (produced, decided) batches per finished unit,
+    (assembled, needed) per finished good, and packages per status."""
+    batches, goods = list(batches), list(goods)
     parts = [
-        _fraction(sum(min(u.produced_batches, u.decided_batches) for u in units),
-                  sum(u.decided_batches for u in units)),
-        _fraction(sum(min(g.assembled, g.needed) for g in goods), sum(g.needed for g in goods)),
+        _fraction(sum(min(made, decided) for made, decided in batches),
+                  sum(decided for _, decided in batches)),
+        _fraction(sum(min(done, needed) for done, needed in goods),
+                  sum(needed for _, needed in goods)),
         _fraction(packages[PackageStatus.DELIVERED.value], sum(packages.values())),
     ]  # fmt: skip
     present = [part for part in parts if part is not None]

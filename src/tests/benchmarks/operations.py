@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from src.services.database import PROJECT_ROOT, Database, open_database
+from src.services.event_overview import list_events_with_progress
 from src.services.export.importer import import_file
 from src.services.export.upgrade import upgrade_database
 from src.services.export.writer import export_file
@@ -23,7 +24,7 @@ from src.services.products import list_products
 from src.services.recipe_costs import all_recipe_costs
 from src.services.recipes import list_recipes
 from src.services.shopping import shopping_report
-from src.tests.benchmarks.dataset import generate
+from src.tests.benchmarks.dataset import TODAY, generate
 from src.tests.benchmarks.measure import Measurement, measure
 from src.tests.benchmarks.scales import Scale
 
@@ -76,6 +77,7 @@ def screens(db: Database, repeat: int) -> list[Measurement]:
         "lots list": lambda: list_lots(db),
         "recipes list": lambda: list_recipes(db),
         "recipes with cost (all recipes)": lambda: all_recipe_costs(db),
+        "events list with progress": lambda: list_events_with_progress(db, TODAY),
     }
     return [
         measure(name, action, db.engine, repeat, target="≤ 200 ms, ≤ 5 statements")

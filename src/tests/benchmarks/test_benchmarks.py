@@ -11,7 +11,8 @@ from src.tests.benchmarks.__main__ import main
 
 OPERATIONS = {
     "ingredients list", "products list", "lots list", "recipes list",
-    "recipes with cost (all recipes)", "plan calculation (8 lines)", "shopping list",
+    "recipes with cost (all recipes)", "events list with progress",
+    "plan calculation (8 lines)", "shopping list",
     "staleness check", "record one production run (10 ingredients)", "void a production run",
     "export", "import", "upgrade (whole database)",
 }  # fmt: skip
