@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
@@ -27,7 +28,7 @@ from src.models import (
 from src.services.database import Database
 from src.services.errors import ConversionError, ValidationError
 from src.services.lookup import get_or_fail
-from src.services.recipe_graph import ingredient_density, load_ingredient_infos
+from src.services.recipe_graph import IngredientInfo, density_of, units_used
 from src.services.records import (
     clean_name,
     clean_text,
@@ -37,7 +38,7 @@ from src.services.records import (
 )
 from src.services.slugs import unique_slug
 from src.services.stock import on_hand
-from src.services.units import Density, parse_unit
+from src.services.units import Density, base_unit_for, parse_unit
 
 INGREDIENT_KINDS: tuple[IngredientKind, ...] = tuple(IngredientKind)  # for kind pickers
 _DENSITY = re.compile(r"^\s*([0-9.]+)\s*([^=0-9]+?)\s*=\s*([0-9.]+)\s*([^=0-9]+?)\s*$")
@@ -102,7 +103,7 @@ def list_ingredients(
     kind: IngredientKind | None = None,
 ) -> list[IngredientView]:
     """Ingredients by name (optionally matching `search`), with base unit and stock on hand."""
-    query = select(Ingredient).order_by(Ingredient.name, Ingredient.id)
+    query = _columns().order_by(Ingredient.name, Ingredient.id)
     if search and search.strip():
         query = query.where(Ingredient.name.icontains(search.strip(), autoescape=True))
     if not include_archived:
@@ -117,7 +118,7 @@ def get_ingredient(db: Database, ingredient_id: int) -> IngredientView:
     """One ingredient. Raises NotFoundError."""
     with db.transaction() as s:
         get_or_fail(s, Ingredient, ingredient_id, "ingredient")
-        return _views(s, select(Ingredient).where(Ingredient.id == ingredient_id))[0]
+        return _views(s, _columns().where(Ingredient.id == ingredient_id))[0]
 
 
 def ingredient_categories(db: Database) -> list[str]:
@@ -135,7 +136,7 @@ def create_ingredient(db: Database, data: IngredientInput) -> IngredientView:
         _fill(row, data, name)
         s.add(row)
         s.flush()
-        return _views(s, select(Ingredient).where(Ingredient.id == row.id))[0]
+        return _views(s, _columns().where(Ingredient.id == row.id))[0]
 
 
 def update_ingredient(db: Database, ingredient_id: int, data: IngredientInput) -> IngredientView:
@@ -146,7 +147,7 @@ def update_ingredient(db: Database, ingredient_id: int, data: IngredientInput) -
         ensure_unique_name(s, Ingredient.name, name, "ingredient", exclude_id=row.id)
         _fill(row, data, name)
         s.flush()
-        return _views(s, select(Ingredient).where(Ingredient.id == row.id))[0]
+        return _views(s, _columns().where(Ingredient.id == row.id))[0]
 
 
 def archive_ingredient(db: Database, ingredient_id: int, archived: bool = True) -> IngredientView:
@@ -154,7 +155,7 @@ def archive_ingredient(db: Database, ingredient_id: int, archived: bool = True) 
     with db.transaction() as s:
         get_or_fail(s, Ingredient, ingredient_id, "ingredient").is_archived = archived
         s.flush()
-        return _views(s, select(Ingredient).where(Ingredient.id == ingredient_id))[0]
+        return _views(s, _columns().where(Ingredient.id == ingredient_id))[0]
 
 
 def delete_ingredient(db: Database, ingredient_id: int) -> None:
@@ -198,9 +199,25 @@ def _users(s: Session, ingredient_id: int) -> list[str]:
     )  # fmt: skip
 
 
-def _views(s: Session, query: Select[Ingredient]) -> list[IngredientView]:
-    rows = s.scalars(query).all()
-    infos = load_ingredient_infos(s, [r.id for r in rows])
+def _columns() -> Select[*tuple[Any, ...]]:
+    """What a view shows of an ingredient (plain columns: no ORM objects to build)."""
+    return select(
+        Ingredient.id, Ingredient.slug, Ingredient.name, Ingredient.category, Ingredient.kind,
+        Ingredient.notes, Ingredient.is_archived, Ingredient.density_volume_quantity,
+        Ingredient.density_volume_unit, Ingredient.density_weight_quantity,
+        Ingredient.density_weight_unit,
+    )  # fmt: skip
+
+
+def _views(s: Session, query: Select[*tuple[Any, ...]]) -> list[IngredientView]:
+    rows = s.execute(query).all()
+    used = units_used(s, [r.id for r in rows])
+    densities = {r.id: density_of(*r[7:]) for r in rows}
+    infos = {
+        r.id: IngredientInfo(r.id, r.slug, r.name, r.category, densities[r.id],
+                             base_unit_for(densities[r.id], used[r.id]))
+        for r in rows
+    }  # fmt: skip
     stock = on_hand(s, infos)
     products = Counter(
         s.scalars(select(Product.ingredient_id).where(Product.ingredient_id.in_(infos)))
@@ -212,7 +229,7 @@ def _views(s: Session, query: Select[Ingredient]) -> list[IngredientView]:
             name=r.name,
             category=r.category,
             kind=r.kind,
-            density=ingredient_density(r),
+            density=densities[r.id],
             notes=r.notes,
             is_archived=r.is_archived,
             base_unit=infos[r.id].base_unit,

@@ -15,7 +15,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import NoReturn, TypeVar
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, select, union
 from sqlalchemy.orm import Session
 
 from src.models import Ingredient, Product, Recipe, RecipeComponent, RecipeIngredient, Unit
@@ -231,16 +231,11 @@ def density_of(
 def load_ingredient_infos(
     session: Session, ingredient_ids: Iterable[int]
 ) -> dict[int, IngredientInfo]:
-    """IngredientInfo (with base unit) for the ids, in three queries whatever their number."""
+    """IngredientInfo (with base unit) for the ids, in two queries whatever their number."""
     ids = set(ingredient_ids)
     if not ids:
         return {}
-    used: dict[int, set[Unit]] = defaultdict(set)
-    line_units = select(RecipeIngredient.ingredient_id, RecipeIngredient.unit).distinct()
-    product_units = select(Product.ingredient_id, Product.package_unit).distinct()
-    for query in (line_units, product_units):
-        for ingredient_id, unit in session.execute(query.where(query.selected_columns[0].in_(ids))):
-            used[ingredient_id].add(unit)
+    used = units_used(session, ids)
     rows = session.execute(
         select(Ingredient.id, Ingredient.slug, Ingredient.name, Ingredient.category,
                Ingredient.density_volume_quantity, Ingredient.density_volume_unit,
@@ -255,6 +250,21 @@ def load_ingredient_infos(
             base_unit_for(density, used[ingredient_id]),
         )  # fmt: skip
     return infos
+
+
+def units_used(session: Session, ingredient_ids: Iterable[int]) -> dict[int, set[Unit]]:
+    """The units each ingredient's recipe lines and products use (one query)."""
+    ids = set(ingredient_ids)
+    lines = select(RecipeIngredient.ingredient_id, RecipeIngredient.unit).where(
+        RecipeIngredient.ingredient_id.in_(ids)
+    )
+    products = select(Product.ingredient_id, Product.package_unit).where(
+        Product.ingredient_id.in_(ids)
+    )
+    used: dict[int, set[Unit]] = defaultdict(set)
+    for ingredient_id, unit in session.execute(union(lines, products)):
+        used[ingredient_id].add(Unit(unit))
+    return used
 
 
 def load_recipe_graph(

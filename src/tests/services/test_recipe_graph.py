@@ -67,8 +67,8 @@ def test_graph_loading_takes_fixed_queries_whatever_the_nesting(session: Session
     engine = session.get_bind()
     event.listen(engine, "before_cursor_execute", lambda *a: statements.append(a[2]))
     load_recipe_graph(session, [ex.recipes["gingerbread"]])
-    # lines, components, recipes (nested ones by a recursive query) + 3 for ingredients
-    assert len(statements) == 6
+    # lines, components, recipes (nested ones by a recursive query) + 2 for ingredients
+    assert len(statements) == 5
 
 
 def _node(
