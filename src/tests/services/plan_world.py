@@ -7,14 +7,19 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from src.models import (
+    AssemblyRun,
     Event,
     EventFinishedGood,
     EventRecipe,
+    EventRecipientPackage,
+    FinishedGood,
     FinishedUnit,
     OutputMode,
+    PackageStatus,
     PlanState,
     ProductionRun,
 )
+from src.services.batches import decide_batches
 from src.services.database import Database
 from src.tests import factories
 from src.tests.worked_example import WorkedExample, build_worked_example
@@ -62,3 +67,27 @@ def record_run(db: Database, event_id: int, unit_id: int, batches: int, made: in
 def set_state(db: Database, event_id: int, state: PlanState) -> None:
     with db.transaction() as s:
         s.get_one(Event, event_id).plan_state = state
+
+
+def progress_example(db: Database) -> PlannedExample:
+    """The worked example part made: cookies decided at 6 batches and 7 baked, 2 batches of
+    men, 11 tins assembled, two packaged tins (one pending, one assembled)."""
+    planned = planned_example(db)
+    units = planned.example.units
+    decide_batches(db, "xmas", "sugar-cookie", 6, confirm_shortfall=True)
+    record_run(db, planned.event_id, units["sugar-cookie"], 7, 252)
+    record_run(db, planned.event_id, units["gingerbread-man"], 2, 48)
+    with db.transaction() as s:
+        tin = s.get_one(FinishedGood, planned.example.holiday_tin)
+        package = factories.package(s, [(tin, 1)])
+        for status in (PackageStatus.PENDING, PackageStatus.ASSEMBLED):
+            s.add(
+                EventRecipientPackage(
+                    event_id=planned.event_id,
+                    package=package,
+                    recipient=factories.recipient(s),
+                    status=status,
+                )
+            )
+        s.add(AssemblyRun(finished_good_id=tin.id, event_id=planned.event_id, quantity=11))
+    return planned

@@ -4,20 +4,22 @@ from datetime import date
 
 from src.models import (
     AssemblyRun,
-    EventRecipientPackage,
-    FinishedGood,
     FinishedGoodComponent,
-    PackageStatus,
     PlanState,
 )
-from src.services.batches import decide_batches
 from src.services.database import Database
 from src.services.event_overview import list_events_with_progress
 from src.services.events import list_events
 from src.services.progress import event_progress
 from src.tests import factories
 from src.tests.db_probe import counted_statements
-from src.tests.services.plan_world import add_tin_event, planned_example, record_run, set_state
+from src.tests.services.plan_world import (
+    add_tin_event,
+    planned_example,
+    progress_example,
+    record_run,
+    set_state,
+)
 from src.tests.worked_example import WorkedExample
 
 TODAY = date(2026, 11, 22)
@@ -35,24 +37,7 @@ def test_lists_events_in_list_order_with_their_summary(db: Database) -> None:
 
 
 def test_percent_is_event_progress_percent_once_started(db: Database) -> None:
-    planned = planned_example(db)
-    units = planned.example.units
-    decide_batches(db, "xmas", "sugar-cookie", 6, confirm_shortfall=True)
-    record_run(db, planned.event_id, units["sugar-cookie"], 7, 252)
-    record_run(db, planned.event_id, units["gingerbread-man"], 2, 48)
-    with db.transaction() as s:
-        tin = s.get_one(FinishedGood, planned.example.holiday_tin)
-        package = factories.package(s, [(tin, 1)])
-        for status in (PackageStatus.PENDING, PackageStatus.ASSEMBLED):
-            s.add(
-                EventRecipientPackage(
-                    event_id=planned.event_id,
-                    package=package,
-                    recipient=factories.recipient(s),
-                    status=status,
-                )
-            )
-        s.add(AssemblyRun(finished_good_id=tin.id, event_id=planned.event_id, quantity=11))
+    planned = progress_example(db)
     set_state(db, planned.event_id, PlanState.IN_PRODUCTION)
 
     (overview,) = list_events_with_progress(db, TODAY)

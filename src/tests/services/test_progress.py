@@ -1,11 +1,8 @@
 from __future__ import annotations
 
-from src.models import AssemblyRun, EventRecipientPackage, FinishedGood, PackageStatus
-from src.services.batches import decide_batches
 from src.services.database import Database
 from src.services.progress import event_progress
-from src.tests import factories
-from src.tests.services.plan_world import planned_example, record_run
+from src.tests.services.plan_world import planned_example, progress_example
 
 
 def test_a_fresh_event_has_made_no_progress(db: Database) -> None:
@@ -21,22 +18,7 @@ def test_a_fresh_event_has_made_no_progress(db: Database) -> None:
 
 
 def test_progress_counts_batches_assembly_and_packages(db: Database) -> None:
-    planned = planned_example(db)
-    units = planned.example.units
-    decide_batches(db, "xmas", "sugar-cookie", 6, confirm_shortfall=True)
-    record_run(db, planned.event_id, units["sugar-cookie"], 7, 252)
-    record_run(db, planned.event_id, units["gingerbread-man"], 2, 48)
-    with db.transaction() as s:
-        tin = s.get_one(FinishedGood, planned.example.holiday_tin)
-        package = factories.package(s, [(tin, 1)])
-        for status in (PackageStatus.PENDING, PackageStatus.ASSEMBLED):
-            who = factories.recipient(s)
-            s.add(
-                EventRecipientPackage(
-                    event_id=planned.event_id, package=package, recipient=who, status=status
-                )
-            )
-        s.add(AssemblyRun(finished_good_id=tin.id, event_id=planned.event_id, quantity=11))
+    progress_example(db)
 
     progress = event_progress(db, "xmas")
 
