@@ -72,6 +72,32 @@ def decide_batches(
         return save_decision(s, event, find_unit(s, unit_slug), batches, confirm_shortfall)
 
 
+def accept_suggested_batches(db: Database, event_slug: str) -> tuple[BatchDecisionInfo, ...]:
+    """Decide every needed unit not yet decided at its suggestion, in one transaction.
+
+    The suggestion is never short, so nothing needs confirming. Returns the new decisions by
+    unit slug (none when every unit is decided). Raises NotFoundError, PlanStateError.
+    """
+    with db.transaction() as s:
+        event = find_event(s, event_slug)
+        require_batch_edits(event, "accept the suggested batches")
+        needs = load_plan_inputs(s, event).unit_needs()
+        decided = set(
+            s.scalars(
+                select(BatchDecision.finished_unit_id).where(BatchDecision.event_id == event.id)
+            )
+        )
+        units = sorted(
+            (s.get_one(FinishedUnit, unit_id) for unit_id in needs if unit_id not in decided),
+            key=lambda unit: unit.slug,
+        )
+        return tuple(
+            save_decision(s, event, unit, suggested_batches(needs[unit.id], unit.yield_per_batch),
+                          confirm_shortfall=False)
+            for unit in units
+        )  # fmt: skip
+
+
 def clear_batch_decision(db: Database, event_slug: str, unit_slug: str) -> None:
     """Go back to the suggested batches. Raises NotFoundError, PlanStateError."""
     with db.transaction() as s:

@@ -7,6 +7,7 @@ import pytest
 from src.models import BatchDecision, PlanState
 from src.services.batches import (
     BatchOption,
+    accept_suggested_batches,
     batch_options,
     clear_batch_decision,
     decide_batches,
@@ -100,3 +101,26 @@ def test_clearing_a_decision_goes_back_to_the_suggestion(db: Database) -> None:
 
     with pytest.raises(NotFoundError, match="no batch decision"):
         clear_batch_decision(db, "xmas", "gingerbread-man")
+
+
+def test_accepting_suggestions_decides_every_undecided_unit_at_once(db: Database) -> None:
+    planned = planned_example(db)
+    decide_batches(db, "xmas", "sugar-cookie", 8)
+
+    accepted = accept_suggested_batches(db, "xmas")
+
+    assert [(a.finished_unit, a.batches, a.shortfall) for a in accepted] == [
+        ("gingerbread-man", 5, Decimal(0))
+    ]
+    with db.transaction() as s:
+        rows = s.query(BatchDecision).filter_by(event_id=planned.event_id).all()
+        assert sorted(r.batches for r in rows) == [5, 8]  # the baker's 8 stays
+    assert accept_suggested_batches(db, "xmas") == ()
+
+
+def test_suggestions_cannot_be_accepted_once_production_started(db: Database) -> None:
+    planned = planned_example(db)
+    set_state(db, planned.event_id, PlanState.IN_PRODUCTION)
+
+    with pytest.raises(PlanStateError):
+        accept_suggested_batches(db, "xmas")

@@ -14,7 +14,7 @@ from typing import Any
 
 import customtkinter as ctk
 
-from src.services.batches import decide_batches
+from src.services.batches import accept_suggested_batches, decide_batches
 from src.ui import theme
 from src.ui.context import AppContext
 from src.ui.dialogs.confirm import ConfirmDialog
@@ -103,11 +103,7 @@ class BatchesPanel(Panel):
 
     def on_accept(self) -> None:
         """Decide every unit still on its suggestion (the suggestion never falls short)."""
-        for requirement in self.requirements:
-            if not requirement["decided"]:
-                decide_batches(
-                    self.ctx.db, self.slug, requirement["finished_unit"], requirement["batches"]
-                )
+        accept_suggested_batches(self.ctx.db, self.slug)
         self.changed("Suggested batches accepted.")
 
     def _decide(self, requirement: dict[str, Any], batches: int, *, confirmed: bool) -> None:
