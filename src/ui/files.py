@@ -25,6 +25,8 @@ class FileKind:
 EXPORT_FILE = FileKind("Bake Tracker export", (("Bake Tracker export", "*.json"),), ".json")
 BAKE_TRACKER_EXPORT = FileKind("bake-tracker v4 export", (("bake-tracker export", "*.json"),), "")
 PRICES_FILE = FileKind("bake-tracker prices", (("Prices (CSV)", "*.csv"),), "")
+SHOPPING_CSV = FileKind("shopping list (CSV)", (("Spreadsheet (CSV)", "*.csv"),), ".csv")
+SHOPPING_PDF = FileKind("shopping list (PDF)", (("PDF", "*.pdf"),), ".pdf")
 ALL_FILES = ("All files", "*")
 
 

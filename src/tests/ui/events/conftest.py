@@ -15,6 +15,7 @@ from src.services.database import Database
 from src.services.event_demand import select_recipes, set_demand
 from src.services.events import EventFields, create_event
 from src.tests.ui.conftest import pump, screenshot
+from src.tests.ui.doubles import AnsweringFiles
 from src.tests.worked_example import WorkedExample, build_worked_example
 from src.ui.main_window import MainWindow
 from src.ui.views import default_registry
@@ -30,12 +31,19 @@ def example(db: Database) -> WorkedExample:
 
 
 @pytest.fixture
+def files() -> AnsweringFiles:
+    """The file dialogs: a test adds the paths the baker will choose."""
+    return AnsweringFiles()
+
+
+@pytest.fixture
 def main(
-    window: ctk.CTkToplevel, db: Database, example: WorkedExample, settings_file: Path
-) -> MainWindow:
+    window: ctk.CTkToplevel, db: Database, example: WorkedExample, settings_file: Path,
+    files: AnsweringFiles,
+) -> MainWindow:  # fmt: skip
     window.geometry("1200x780+0+0")
     main = MainWindow(window, db, default_registry(), settings_file=settings_file,
-                      today=lambda: TODAY)  # fmt: skip
+                      today=lambda: TODAY, files=files)  # fmt: skip
     pump(window)
     return main
 

@@ -13,6 +13,7 @@ from src.services.plan import current_plan
 from src.services.plan_state import frozen_plan
 from src.services.shopping import shopping_list
 from src.tests.ui.conftest import pump, screenshot, type_into
+from src.tests.ui.doubles import AnsweringFiles
 from src.tests.ui.events.conftest import photo, wait_until
 from src.ui.dialogs.confirm import ConfirmDialog
 from src.ui.main_window import MainWindow
@@ -67,7 +68,7 @@ def test_the_event_form_checks_attendees_inline_and_creates_the_event(
 
 
 def test_plans_twenty_holiday_tins_and_starts_production(
-    screen: EventsView, main: MainWindow, tmp_path: Path
+    screen: EventsView, main: MainWindow, tmp_path: Path, files: AnsweringFiles
 ) -> None:
     db = main.ctx.db
     dialog = _new_event(screen)
@@ -138,7 +139,7 @@ def test_plans_twenty_holiday_tins_and_starts_production(
         "Butter", "2.44 kg", "1.81 kg", "626 g", "2 × Butter 1 lb", "$11.98", "281 g",
     )  # fmt: skip
     photo(screen, "events-workspace-shopping")
-    shopping.save_as = lambda _parent, _title, ext, _name: tmp_path / f"list{ext}"  # type: ignore[method-assign]
+    files.answers += [tmp_path / "list.csv", tmp_path / "list.pdf"]
     shopping.csv_button.invoke()
     wait_until(screen, lambda: (tmp_path / "list.csv").exists() and not main.tasks.busy)
     assert "Butter" in (tmp_path / "list.csv").read_text(encoding="utf-8")
@@ -147,6 +148,7 @@ def test_plans_twenty_holiday_tins_and_starts_production(
     shopping.done_switch.toggle()
     pump(screen)
     assert shopping_list(db, slug).shopping_complete
+    assert files.asked == [f"save shopping-{slug}.csv", f"save shopping-{slug}.pdf"]
 
     for name in ("Assembly", "Changes", "Progress"):
         workspace.show_tab(name)

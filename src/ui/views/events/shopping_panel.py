@@ -1,6 +1,6 @@
 """The shopping list by category: packages to buy, cost, leftover; CSV, PDF, "shopping done".
 
-Where to save comes from `save_as` (the system's save dialog; tests put in their own).
+Where to save is asked of `ctx.files` (the system's save dialog; tests answer with paths).
 """
 
 from __future__ import annotations
@@ -9,7 +9,6 @@ import tkinter
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
-from tkinter import filedialog
 
 import customtkinter as ctk
 
@@ -25,28 +24,13 @@ from src.services.shopping_list import ShoppingItem
 from src.services.units import parse_unit
 from src.ui import events, theme
 from src.ui.context import AppContext
+from src.ui.files import SHOPPING_CSV, SHOPPING_PDF, FileKind
 from src.ui.tasks import Progress
 from src.ui.views.events.panel import Panel, PlanView, button, title_row
 from src.ui.widgets.data_table import Column, DataTable, Row
 
-# (parent, title, extension, suggested file name) → the chosen path, or None when cancelled
-SaveAs = Callable[[tkinter.Misc, str, str, str], Path | None]
-
-
-def ask_save_path(parent: tkinter.Misc, title: str, extension: str, name: str) -> Path | None:
-    chosen = filedialog.asksaveasfilename(
-        parent=parent,
-        title=title,
-        defaultextension=extension,
-        initialfile=name,
-        filetypes=[(extension.upper().lstrip("."), f"*{extension}"), ("All files", "*")],
-    )
-    return Path(chosen) if chosen else None
-
 
 class ShoppingPanel(Panel):
-    save_as: SaveAs = staticmethod(ask_save_path)  # type: ignore[assignment]
-
     def __init__(
         self, master: tkinter.Misc, ctx: AppContext, on_change: Callable[[str], None]
     ) -> None:
@@ -97,13 +81,13 @@ class ShoppingPanel(Panel):
         self.ctx.publish(events.PLAN_CHANGED, "Shopping done." if done else "Shopping not done.")
 
     def on_csv(self) -> None:
-        self._export("Export shopping list", ".csv", export_shopping_csv)
+        self._export("Export shopping list", SHOPPING_CSV, export_shopping_csv)
 
     def on_pdf(self) -> None:
-        self._export("Print shopping list to PDF", ".pdf", export_shopping_pdf)
+        self._export("Print shopping list to PDF", SHOPPING_PDF, export_shopping_pdf)
 
-    def _export(self, title: str, extension: str, write: Callable[..., Path]) -> None:
-        path = self.save_as(self, title, extension, f"shopping-{self.slug}{extension}")
+    def _export(self, title: str, kind: FileKind, write: Callable[..., Path]) -> None:
+        path = self.ctx.files.save(self, kind, f"shopping-{self.slug}{kind.extension}")
         if path is None:
             return
         db, slug = self.ctx.db, self.slug
