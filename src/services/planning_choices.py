@@ -1,19 +1,26 @@
 """What the planning workspace offers in its pickers: recipes, goods, units, packages, recipients.
 
-Read-only, four queries in all,, returned as frozen values sorted by name.
+Read-only, four queries in all, returned as frozen values sorted by name. Recipes, units and
+goods come from src.services.choices (the same lists production picks from).
 Archived goods, packages and recipients are left out; archived recipes are kept (flagged)
 so an event that still selects one can show it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 
-from sqlalchemy import Row, select
+from sqlalchemy import select
 
-from src.models import FinishedGood, FinishedUnit, OutputMode, Package, Recipe, Recipient
+from src.models import OutputMode, Package, Recipient
+from src.services.choices import (
+    GoodOption,
+    RecipeUnitRow,
+    UnitOption,
+    goods_in,
+    recipe_unit_rows,
+    recipes_from,
+)
 from src.services.database import Database
 
 OUTPUT_MODES: tuple[OutputMode, ...] = tuple(OutputMode)  # what EventFields.output_mode takes
@@ -37,8 +44,8 @@ class ItemChoice:
 @dataclass(frozen=True)
 class PlanningChoices:
     recipes: tuple[RecipeChoice, ...]  # recipes with at least one finished unit
-    goods: tuple[ItemChoice, ...]
-    units: tuple[ItemChoice, ...]
+    goods: tuple[GoodOption, ...]
+    units: tuple[UnitOption, ...]  # of recipes that are not archived
     packages: tuple[ItemChoice, ...]
     recipients: tuple[ItemChoice, ...]
 
@@ -46,15 +53,9 @@ class PlanningChoices:
 def planning_choices(db: Database) -> PlanningChoices:
     """Every list the planning pickers need (four queries)."""
     with db.transaction() as s:
-        unit_rows = s.execute(
-            select(
-                Recipe.slug, Recipe.name, Recipe.category, Recipe.is_archived,
-                FinishedUnit.slug, FinishedUnit.name, FinishedUnit.yield_per_batch,
-            )
-            .join(FinishedUnit, FinishedUnit.recipe_id == Recipe.id)
-            .order_by(Recipe.name, Recipe.slug, FinishedUnit.name, FinishedUnit.slug)
-        ).all()  # fmt: skip
-        goods, packages, recipients = (
+        rows = recipe_unit_rows(s)
+        goods = tuple(goods_in(s))
+        packages, recipients = (
             tuple(
                 ItemChoice(slug, name)
                 for slug, name in s.execute(
@@ -63,29 +64,22 @@ def planning_choices(db: Database) -> PlanningChoices:
                     .order_by(model.name, model.slug)
                 )
             )
-            for model in (FinishedGood, Package, Recipient)
+            for model in (Package, Recipient)
         )
+    units = (unit for recipe in recipes_from(rows) for unit in recipe.units)
     return PlanningChoices(
-        recipes=_recipes(unit_rows),
+        recipes=_recipes(rows),
         goods=goods,
-        units=tuple(
-            sorted(
-                (ItemChoice(row[4], row[5]) for row in unit_rows if not row[3]),
-                key=lambda unit: (unit.name.lower(), unit.slug),
-            )
-        ),
+        units=tuple(sorted(units, key=lambda unit: (unit.name.lower(), unit.slug))),
         packages=packages,
         recipients=recipients,
     )
 
 
-UnitRow = Row[str, str, str, bool, str, str, Decimal]
-
-
-def _recipes(rows: Sequence[UnitRow]) -> tuple[RecipeChoice, ...]:
+def _recipes(rows: list[RecipeUnitRow]) -> tuple[RecipeChoice, ...]:
     yields: dict[str, list[str]] = {}
     first: dict[str, tuple[str, str, bool]] = {}
-    for slug, name, category, archived, _unit, unit_name, per_batch in rows:
+    for _id, slug, name, category, archived, _unit, _slug, unit_name, per_batch in rows:
         first.setdefault(slug, (name, category, archived))
         yields.setdefault(slug, []).append(f"{per_batch.normalize():f} {unit_name} per batch")
     return tuple(

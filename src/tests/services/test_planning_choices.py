@@ -3,7 +3,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from src.services.database import Database
-from src.services.planning_choices import ItemChoice, RecipeChoice, planning_choices
+from src.services.planning_choices import RecipeChoice, planning_choices
 from src.tests import factories
 from src.tests.db_probe import counted_statements
 from src.tests.worked_example import build_worked_example
@@ -21,11 +21,11 @@ def test_lists_the_worked_example_recipes_with_their_yields_and_its_goods_and_un
         ("gingerbread", ("24 Gingerbread man per batch",), False),
         ("sugar-cookies", ("36 Sugar cookie per batch",), False),
     ]
-    assert choices.goods == (ItemChoice("holiday-tin", "Holiday tin"),)
-    assert choices.units == (
-        ItemChoice("gingerbread-man", "Gingerbread man"),
-        ItemChoice("sugar-cookie", "Sugar cookie"),
-    )
+    assert [(g.slug, g.name) for g in choices.goods] == [("holiday-tin", "Holiday tin")]
+    assert [(u.slug, u.name, u.yield_per_batch) for u in choices.units] == [
+        ("gingerbread-man", "Gingerbread man", Decimal(24)),
+        ("sugar-cookie", "Sugar cookie", Decimal(36)),
+    ]
 
 
 def test_leaves_out_archived_items_but_flags_archived_recipes(db: Database) -> None:
