@@ -86,3 +86,9 @@ def test_starting_the_app_does_not_load_matplotlib() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+def test_dollar_amounts_in_chart_text_are_shown_as_written() -> None:
+    from src.ui.views.report_charts import literal
+
+    assert literal("actual $63.01 (planned $62.43)") == r"actual \$63.01 (planned \$62.43)"

@@ -39,6 +39,11 @@ def draw_chart(master: tkinter.Misc, spec: ChartSpec) -> FigureCanvasTkAgg:
     return canvas
 
 
+def literal(text: str) -> str:
+    """Text shown as written: matplotlib would read "$63.01 … $62.43" as mathematics."""
+    return text.replace("$", r"\$")
+
+
 def _bars(axes: Axes, spec: ChartSpec, colour: Colour) -> None:
     count = len(spec.series)
     width = 0.8 / count
@@ -46,11 +51,12 @@ def _bars(axes: Axes, spec: ChartSpec, colour: Colour) -> None:
     for index, series in enumerate(spec.series):
         offsets = [p - 0.4 + width * (index + 0.5) for p in positions]
         fill = colour(BAR_COLOURS[index % len(BAR_COLOURS)])
-        bars = axes.bar(offsets, [float(v) for v in series.values], width, label=series.name,
-                        color=fill)  # fmt: skip
+        bars = axes.bar(offsets, [float(v) for v in series.values], width,
+                        label=literal(series.name), color=fill)  # fmt: skip
         if index == 0 and spec.notes:
-            axes.bar_label(bars, labels=list(spec.notes), color=colour(theme.TEXT), padding=2)
-    axes.set_xticks(list(positions), list(spec.labels))
+            notes = [literal(note) for note in spec.notes]
+            axes.bar_label(bars, labels=notes, color=colour(theme.TEXT), padding=2)
+    axes.set_xticks(list(positions), [literal(label) for label in spec.labels])
     spare = max(0.0, (MIN_SLOTS - len(spec.labels)) / 2)  # a few bars stay bar-shaped
     axes.set_xlim(-0.6 - spare, len(spec.labels) - 0.4 + spare)
     if count > 1:
@@ -64,7 +70,7 @@ def _bars(axes: Axes, spec: ChartSpec, colour: Colour) -> None:
 def _style(axes: Axes, spec: ChartSpec, colour: Colour) -> None:
     text = colour(theme.TEXT)
     axes.set_facecolor(colour(theme.CARD))
-    axes.set_title(spec.title, color=text, loc="left", fontsize=12, fontweight="bold")
+    axes.set_title(literal(spec.title), color=text, loc="left", fontsize=12, fontweight="bold")
     axes.tick_params(colors=text, labelsize=10)
     for side in ("top", "right"):
         axes.spines[side].set_visible(False)

@@ -49,13 +49,16 @@ def event_cost_report(cost: EventCost) -> Report:
     ]
     if not cost.by_recipe and not cost.plan_calculated and not cost.actual:
         return Report(None, tuple(rows))
+    parts = [(share.label, share.cost or Decimal(0)) for share in shares]
+    if cost.packaging_cost:
+        parts.append(("Packaging", cost.packaging_cost))
+    planned = format_money(cost.planned) if cost.plan_calculated else "no plan"
     chart = ChartSpec(
-        f"{cost.event}: planned vs actual, by recipe",
-        ("Planned", "Actual", *(share.label for share in shares)),
-        (Series("Cost", (cost.planned or Decimal(0), cost.actual or Decimal(0),
-                         *(share.cost or Decimal(0) for share in shares))),),
+        f"{cost.event}: actual {format_money(cost.actual)} (planned {planned}), by part",
+        tuple(label for label, _ in parts),
+        (Series("Actual cost", tuple(amount for _, amount in parts)),),
         money=True,
-    )  # fmt: skip
+    )
     return Report(chart, tuple(rows))
 
 

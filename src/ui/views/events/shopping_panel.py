@@ -46,14 +46,15 @@ class ShoppingPanel(Panel):
         self.table = DataTable(
             self,
             columns=[
-                Column("category", "Category", width=110),
-                Column("ingredient", "Ingredient", width=170),
-                Column("need", "Need", width=90, numeric=True),
-                Column("have", "On hand", width=90, numeric=True),
-                Column("buy", "To buy", width=90, numeric=True),
-                Column("packages", "Packages", width=190),
-                Column("cost", "Cost", width=80, numeric=True),
-                Column("leftover", "Leftover", width=90, numeric=True),
+                # Numbers keep a fixed, narrow width so names and packages get the room.
+                Column("category", "Category", width=118),
+                Column("ingredient", "Ingredient", width=184),
+                Column("need", "Need", width=82, numeric=True, stretch=False),
+                Column("have", "On hand", width=80, numeric=True, stretch=False),
+                Column("buy", "To buy", width=78, numeric=True, stretch=False),
+                Column("packages", "Packages", width=208),
+                Column("cost", "Cost", width=64, numeric=True, stretch=False),
+                Column("leftover", "Leftover", width=84, numeric=True, stretch=False),
             ],
             search_placeholder="Search the list…",
         )
