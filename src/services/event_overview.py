@@ -63,12 +63,14 @@ def list_events_with_progress(db: Database, today: date) -> list[EventOverview]:
     events not started), in a fixed number of queries whatever the number of events."""
     with db.transaction() as s:
         summaries = ordered_summaries(s, today)
-        inputs = _load(s, [e.id for e in summaries if e.plan_state in STARTED])
-        return [
-            EventOverview(**asdict(e), percent=_percent(inputs, e.id) if e.id in inputs.demand
-                          else None)
-            for e in summaries
-        ]  # fmt: skip
+        percents = progress_of_started(s, [e.id for e in summaries if e.plan_state in STARTED])
+        return [EventOverview(**asdict(e), percent=percents.get(e.id)) for e in summaries]
+
+
+def progress_of_started(s: Session, event_ids: list[int]) -> dict[int, int]:
+    """Overall progress percent of the (started) events, in a fixed number of queries."""
+    inputs = _load(s, event_ids)
+    return {event_id: _percent(inputs, event_id) for event_id in inputs.demand}
 
 
 def _percent(inputs: _Inputs, event_id: int) -> int:

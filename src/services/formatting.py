@@ -79,3 +79,8 @@ def format_items(count: Decimal | int, name: str) -> str:
 def format_yield(per_batch: Decimal, name: str) -> str:
     """What one batch makes: "36 sugar cookies per batch"."""
     return f"{format_items(per_batch, name)} per batch"
+
+
+def format_percent(value: object) -> str:
+    """Progress as "45%", or "—" before there is any (None)."""
+    return "—" if value is None else f"{value}%"

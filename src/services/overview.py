@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from src.models import Event, Ingredient, IngredientKind, PlanState, Recipe
 from src.services.database import Database
+from src.services.event_overview import progress_of_started
 
 UPCOMING_LIMIT = 20
 
@@ -20,6 +21,7 @@ class UpcomingEvent:
     name: str
     event_date: date
     plan_state: PlanState
+    progress: int | None  # overall percent once production has started
 
 
 @dataclass(frozen=True)
@@ -73,9 +75,11 @@ def _count(
 
 def _upcoming(session: Session, today: date) -> tuple[UpcomingEvent, ...]:
     rows = session.execute(
-        select(Event.slug, Event.name, Event.event_date, Event.plan_state)
+        select(Event.id, Event.slug, Event.name, Event.event_date, Event.plan_state)
         .where(or_(Event.event_date >= today, Event.plan_state == PlanState.IN_PRODUCTION))
         .order_by(Event.event_date, Event.name)
         .limit(UPCOMING_LIMIT)
-    )
-    return tuple(UpcomingEvent(*row) for row in rows)
+    ).all()
+    started = [row[0] for row in rows if row[4] in (PlanState.IN_PRODUCTION, PlanState.COMPLETED)]
+    progress = progress_of_started(session, started)
+    return tuple(UpcomingEvent(*row[1:], progress=progress.get(row[0])) for row in rows)

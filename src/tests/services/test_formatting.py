@@ -59,3 +59,9 @@ def test_yields_and_counts_read_as_words() -> None:
     assert format_yield(Decimal("0.5"), "Layer cake") == "0.5 layer cake per batch"
     assert format_items(1, "Tin") == "1 tin"
     assert format_items(6, "Gingerbread man") == "6 gingerbread men"
+
+
+def test_progress_reads_as_a_percent_or_a_dash() -> None:
+    from src.services.formatting import format_percent
+
+    assert (format_percent(45), format_percent(0), format_percent(None)) == ("45%", "0%", "—")

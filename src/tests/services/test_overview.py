@@ -49,4 +49,22 @@ def test_upcoming_events_are_ordered_by_date_and_keep_those_in_production(db: Da
         )
     upcoming = overview(db, TODAY).upcoming_events
     assert [e.slug for e in upcoming] == ["late", "sale", "xmas"]
-    assert upcoming[1] == UpcomingEvent("sale", "Bake sale", date(2026, 12, 5), PlanState.DRAFT)
+    assert upcoming[1] == UpcomingEvent(
+        "sale", "Bake sale", date(2026, 12, 5), PlanState.DRAFT, progress=None
+    )
+
+
+def test_an_event_in_production_shows_its_progress(db: Database) -> None:
+    from src.models import Event
+    from src.services.progress import event_progress
+    from src.tests.services.plan_world import planned_example, record_run
+
+    p = planned_example(db)
+    with db.transaction() as s:
+        s.get_one(Event, p.event_id).plan_state = PlanState.IN_PRODUCTION
+    record_run(db, p.event_id, p.example.units["sugar-cookie"], 7, 252)
+
+    [xmas] = overview(db, date(2026, 12, 1)).upcoming_events
+
+    # 7 of 12 batches baked, no tins assembled yet: (7/12 + 0) / 2 = 29 %
+    assert xmas.progress == 29 == event_progress(db, p.event_slug).percent

@@ -93,8 +93,8 @@ def test_the_dashboard_shows_counts_and_upcoming_events(
     assert isinstance(view, DashboardView)
     assert [label.cget("text") for label in view.counts.values()] == ["1", "1", "2"]
     assert view.upcoming.visible_values() == [
-        ("Church bake sale", "Dec 5, 2026", "in 20 days", "Draft"),
-        ("Christmas tins", "Dec 20, 2026", "in 35 days", "Draft"),
+        ("Church bake sale", "Dec 5, 2026", "in 20 days", "Draft", "—"),
+        ("Christmas tins", "Dec 20, 2026", "in 35 days", "Draft", "—"),
     ]
 
 

@@ -7,7 +7,13 @@ from datetime import date
 
 import customtkinter as ctk
 
-from src.services.formatting import format_count, format_date, format_days_until, humanize
+from src.services.formatting import (
+    format_count,
+    format_date,
+    format_days_until,
+    format_percent,
+    humanize,
+)
 from src.services.overview import Overview, overview
 from src.ui import events, theme
 from src.ui.context import AppContext
@@ -49,6 +55,7 @@ class DashboardView(View):
                 Column("date", "Date", width=140, format=_date_text),
                 Column("when", "When", width=130),
                 Column("state", "Plan", width=140, format=_state_text),
+                Column("progress", "Progress", width=100, numeric=True, format=format_percent),
             ],
             searchable=False,
             height=8,
@@ -69,7 +76,13 @@ class DashboardView(View):
             [
                 Row(
                     e.slug,
-                    (e.name, e.event_date, format_days_until(e.event_date, today), e.plan_state),
+                    (
+                        e.name,
+                        e.event_date,
+                        format_days_until(e.event_date, today),
+                        e.plan_state,
+                        e.progress,
+                    ),
                 )
                 for e in summary.upcoming_events
             ]

@@ -62,7 +62,7 @@ def test_the_event_form_checks_attendees_inline_and_creates_the_event(
         "Christmas 2026", None, "bundled",
     )  # fmt: skip
     assert screen.list_page.table.visible_values() == [
-        ("Christmas 2026", "Dec 20, 2026", "in 35 days", "Draft", "Finished goods", "")
+        ("Christmas 2026", "Dec 20, 2026", "in 35 days", "Draft", "Finished goods", "—")
     ]
     assert main.status.message == "Christmas 2026 created."
 

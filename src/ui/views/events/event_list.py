@@ -9,6 +9,7 @@ from functools import partial
 
 import customtkinter as ctk
 
+from src.services.event_overview import EventOverview, list_events_with_progress
 from src.services.events import (
     EventFields,
     EventSummary,
@@ -16,17 +17,14 @@ from src.services.events import (
     create_event,
     delete_event,
     edit_event,
-    list_events,
 )
-from src.services.formatting import format_date, format_days_until, humanize
-from src.services.progress import event_progress
+from src.services.formatting import format_date, format_days_until, format_percent, humanize
 from src.ui import events, theme
 from src.ui.context import AppContext
 from src.ui.dialogs.base import ModalDialog
 from src.ui.dialogs.confirm import ConfirmDialog
 from src.ui.views.events.event_dialogs import CloneEventDialog, EventFormDialog
 from src.ui.views.events.panel import SECONDARY, set_enabled
-from src.ui.views.events.plan_actions import COMPLETED, IN_PRODUCTION
 from src.ui.widgets.data_table import Column, DataTable, Row
 
 OUTPUT_NAMES = {"bundled": "Finished goods", "bulk_count": "Finished units"}
@@ -37,10 +35,6 @@ def _date_text(value: object) -> str:
     return format_date(value) if isinstance(value, date) else ""
 
 
-def _percent_text(value: object) -> str:
-    return "" if value is None else f"{value}%"
-
-
 class EventListPage(ctk.CTkFrame):
     def __init__(
         self, master: tkinter.Misc, ctx: AppContext, on_open: Callable[[str], object]
@@ -48,7 +42,7 @@ class EventListPage(ctk.CTkFrame):
         super().__init__(master, fg_color="transparent")
         self.ctx = ctx
         self.on_open = on_open
-        self.events: list[EventSummary] = []
+        self.events: list[EventOverview] = []
         self.dialog: ModalDialog | None = None
         top = ctk.CTkFrame(self, fg_color="transparent")
         top.pack(fill="x", padx=theme.PAD, pady=(theme.PAD, theme.GAP))
@@ -67,7 +61,7 @@ class EventListPage(ctk.CTkFrame):
                 Column("when", "When", width=110),
                 Column("state", "Plan", width=110),
                 Column("mode", "Counts", width=130),
-                Column("progress", "Progress", width=90, numeric=True, format=_percent_text),
+                Column("progress", "Progress", width=90, numeric=True, format=format_percent),
             ],
             search_placeholder="Search events…",
             on_select=lambda _keys: self._update_buttons(),
@@ -91,7 +85,7 @@ class EventListPage(ctk.CTkFrame):
 
     def refresh(self) -> None:
         today = self.ctx.today()
-        self.events = list_events(self.ctx.db, today)
+        self.events = list_events_with_progress(self.ctx.db, today)
         self.table.set_rows([self._row(event, today) for event in self.events])
         self._update_buttons()
 
@@ -150,9 +144,7 @@ class EventListPage(ctk.CTkFrame):
         self.table.select([event.slug])
 
     # -- helpers ----------------------------------------------------------------------------
-    def _row(self, event: EventSummary, today: date) -> Row:
-        started = event.plan_state in (IN_PRODUCTION, COMPLETED)
-        percent = event_progress(self.ctx.db, event.slug).percent if started else None
+    def _row(self, event: EventOverview, today: date) -> Row:
         return Row(
             event.slug,
             (
@@ -161,7 +153,7 @@ class EventListPage(ctk.CTkFrame):
                 format_days_until(event.event_date, today),
                 humanize(event.plan_state),
                 OUTPUT_NAMES.get(event.output_mode or "", "Not chosen"),
-                percent,
+                event.percent,
             ),
         )
 
