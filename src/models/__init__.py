@@ -30,7 +30,7 @@ from src.models.finished_good import (
     PackagePackaging,
     Recipient,
 )
-from src.models.inventory import InventoryItem, Purchase, StockMovement
+from src.models.inventory import InventoryItem, Purchase, StockMovement, lot_has_stock
 from src.models.meta import SCHEMA_VERSION, SchemaInfo
 from src.models.planning import BatchDecision, PlanAmendment, PlanSnapshot, ProductionPlanSnapshot
 from src.models.production import (
@@ -87,5 +87,6 @@ __all__ = [
     "Supplier",
     "SupplierKind",
     "Unit",
+    "lot_has_stock",
     "utc_now",
 ]

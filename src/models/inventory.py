@@ -5,7 +5,17 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import CheckConstraint, ForeignKey, String, Text
+from sqlalchemy import (
+    CheckConstraint,
+    ColumnElement,
+    ForeignKey,
+    Index,
+    Numeric,
+    String,
+    Text,
+    cast,
+    literal_column,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from src.models.base import Base, Identified, Timestamped, non_negative, positive, utc_now
@@ -34,6 +44,15 @@ class Purchase(Identified, Base):
 
     product: Mapped[Product] = relationship()
     supplier: Mapped[Supplier | None] = relationship()
+
+
+# The latest price per product: a window over each product's purchases, newest first.
+Index(
+    "ix_purchases_product_latest",
+    Purchase.product_id,
+    Purchase.purchase_date.desc(),
+    Purchase.id.desc(),
+)
 
 
 class InventoryItem(Identified, Timestamped, Base):
@@ -98,3 +117,20 @@ class StockMovement(Identified, Base):
     occurred_at: Mapped[datetime] = mapped_column(default=utc_now, index=True)
 
     lot: Mapped[InventoryItem] = relationship(back_populates="movements")
+
+
+def lot_has_stock() -> ColumnElement[bool]:
+    """Lots with something left (the text-stored Decimal compared as a number; portable to
+    PostgreSQL's NUMERIC). The literal 0 is inlined so SQLite can match the partial index."""
+    return cast(InventoryItem.remaining_quantity, Numeric) > literal_column("0")
+
+
+# Lots in stock per product, in FIFO order: most lots of a long history are empty.
+Index(
+    "ix_inventory_items_in_stock",
+    InventoryItem.product_id,
+    InventoryItem.purchase_date,
+    InventoryItem.id,
+    sqlite_where=lot_has_stock(),
+    postgresql_where=lot_has_stock(),
+)

@@ -13,7 +13,15 @@ from decimal import Decimal
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
-from src.models import Ingredient, InventoryItem, MovementKind, Product, StockMovement, Unit
+from src.models import (
+    Ingredient,
+    InventoryItem,
+    MovementKind,
+    Product,
+    StockMovement,
+    Unit,
+    lot_has_stock,
+)
 from src.services.database import Database
 from src.services.errors import InsufficientStockError, ValidationError
 from src.services.fifo import FifoAllocation
@@ -25,7 +33,6 @@ from src.services.records import clean_text, positive_quantity
 from src.services.stock import (
     StockShortError,
     apply_allocation,
-    in_stock,
     plan_consumption,
     record_movement,
     shortfalls_of,
@@ -117,7 +124,7 @@ def list_lots(
     if product_id is not None:
         query = query.where(InventoryItem.product_id == product_id)
     if not include_empty:
-        query = query.where(in_stock())
+        query = query.where(lot_has_stock())
     with db.transaction() as s:
         return lot_views(s, query)
 

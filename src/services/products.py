@@ -18,13 +18,13 @@ from src.models import (
     RecipeIngredient,
     Supplier,
     Unit,
+    lot_has_stock,
 )
 from src.services.database import Database
 from src.services.lookup import get_or_fail
 from src.services.prices import latest_purchases
 from src.services.recipe_graph import ingredient_density
 from src.services.records import clean_name, clean_text, positive_quantity, refuse_delete
-from src.services.stock import in_stock
 from src.services.units import convert_exact, parse_unit
 
 
@@ -225,7 +225,7 @@ def _stock(s: Session, product_ids: list[int]) -> dict[int, Decimal]:
     totals: dict[int, Decimal] = defaultdict(Decimal)
     rows = s.execute(
         select(InventoryItem.product_id, InventoryItem.remaining_quantity).where(
-            InventoryItem.product_id.in_(product_ids), in_stock()
+            InventoryItem.product_id.in_(product_ids), lot_has_stock()
         )
     )
     for product_id, remaining in rows:

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from sqlalchemy import ColumnElement, Numeric, cast, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from src.models import InventoryItem, MovementKind, Product, StockMovement
+from src.models import InventoryItem, MovementKind, Product, StockMovement, lot_has_stock
 from src.services.errors import InsufficientStockError
 from src.services.fifo import FifoAllocation, LotStock, allocate_fifo
 from src.services.quantity_format import format_friendly
@@ -67,19 +67,13 @@ def lots_by_ingredient(
             InventoryItem.unit_cost,
         )
         .join(Product, InventoryItem.product_id == Product.id)
-        .where(Product.ingredient_id.in_(set(ingredient_ids)), in_stock())
+        .where(Product.ingredient_id.in_(set(ingredient_ids)), lot_has_stock())
         .order_by(InventoryItem.purchase_date, InventoryItem.id)
     )
     lots: dict[int, list[LotStock]] = defaultdict(list)
     for ingredient_id, lot_id, bought, remaining, unit, unit_cost in rows:
         lots[ingredient_id].append(LotStock(lot_id, bought, remaining, unit, unit_cost))
     return lots
-
-
-def in_stock() -> ColumnElement[bool]:
-    """Lots with something left: filtered in SQL, since most lots of a long history are empty
-    (the text-stored Decimal is compared as a number; portable to PostgreSQL's NUMERIC)."""
-    return cast(InventoryItem.remaining_quantity, Numeric) > 0
 
 
 def on_hand(session: Session, ingredients: Mapping[int, IngredientInfo]) -> dict[int, Decimal]:
