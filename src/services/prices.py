@@ -46,21 +46,19 @@ def product_prices(
     session: Session, ingredient_ids: Iterable[int]
 ) -> dict[int, list[ProductPrice]]:
     """Every active product of the ingredients with its latest purchase price (two queries)."""
-    ids = set(ingredient_ids)
-    products = session.scalars(
-        select(Product).where(Product.ingredient_id.in_(ids), Product.is_archived.is_(False))
-    ).all()
-    latest = latest_purchases(session, [p.id for p in products])
+    rows = session.execute(
+        select(Product.id, Product.ingredient_id, Product.brand, Product.name,
+               Product.package_quantity, Product.package_unit, Product.is_preferred)
+        .where(Product.ingredient_id.in_(set(ingredient_ids)), Product.is_archived.is_(False))
+    ).all()  # fmt: skip
+    latest = latest_purchases(session, [row[0] for row in rows])
     result: dict[int, list[ProductPrice]] = defaultdict(list)
-    for p in products:
-        price, when = latest.get(p.id, (None, None))
-        label = " ".join(part for part in (p.brand, p.name) if part)
-        result[p.ingredient_id].append(
-            ProductPrice(
-                p.id, p.ingredient_id, label, p.package_quantity, p.package_unit,
-                p.is_preferred, price, when,
-            )
-        )  # fmt: skip
+    for product_id, ingredient_id, brand, name, quantity, unit, preferred in rows:
+        price, when = latest.get(product_id, (None, None))
+        label = " ".join(part for part in (brand, name) if part)
+        result[ingredient_id].append(
+            ProductPrice(product_id, ingredient_id, label, quantity, unit, preferred, price, when)
+        )
     return result
 
 

@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import Select, func, or_, select, update
 from sqlalchemy.orm import Session
@@ -202,23 +203,34 @@ def _view(s: Session, product_id: int) -> ProductView:
     return _views(s, _with_ingredient().where(Product.id == product_id))[0]
 
 
-def _with_ingredient() -> Select[Product]:
-    return select(Product).join(Ingredient, Product.ingredient_id == Ingredient.id)
+def _with_ingredient() -> Select[*tuple[Any, ...]]:
+    """The listed columns, plain (no ORM objects to build for thousands of products)."""
+    return (
+        select(Product.id, Product.ingredient_id, Ingredient.name, Product.brand, Product.name,
+               Product.package_quantity, Product.package_unit, Product.package_type, Product.upc,
+               Product.supplier_id, Supplier.name, Product.is_preferred, Product.is_archived,
+               Product.notes)
+        .join(Ingredient, Product.ingredient_id == Ingredient.id)
+        .outerjoin(Supplier, Product.supplier_id == Supplier.id)
+    )  # fmt: skip
 
 
-def _views(s: Session, query: Select[Product]) -> list[ProductView]:
-    rows = s.execute(
-        query.add_columns(Ingredient.name, Supplier.name).outerjoin(
-            Supplier, Product.supplier_id == Supplier.id
-        )
-    ).all()
-    ids = [product.id for product, _, _ in rows]
+def _views(s: Session, query: Select[*tuple[Any, ...]]) -> list[ProductView]:
+    rows = s.execute(query).all()
+    ids = [row[0] for row in rows]
     prices = latest_purchases(s, ids)
     stock = _stock(s, ids)
-    return [
-        _to_view(product, ingredient, supplier, prices.get(product.id), stock[product.id])
-        for product, ingredient, supplier in rows
-    ]
+    views = []
+    for row in rows:
+        id_, ingredient_id, ingredient, brand, name, quantity, unit, package_type, upc = row[:9]
+        supplier_id, supplier, preferred, archived, notes = row[9:]
+        price, when = prices.get(id_, (None, None))
+        views.append(
+            ProductView(id_, ingredient_id, ingredient, brand, name, product_label(brand, name),
+                        quantity, unit, package_type, upc, supplier_id, supplier, preferred,
+                        archived, notes, price, when, stock[id_])
+        )  # fmt: skip
+    return views
 
 
 def _stock(s: Session, product_ids: list[int]) -> dict[int, Decimal]:
@@ -231,35 +243,6 @@ def _stock(s: Session, product_ids: list[int]) -> dict[int, Decimal]:
     for product_id, remaining in rows:
         totals[product_id] += remaining
     return totals
-
-
-def _to_view(
-    p: Product,
-    ingredient: str,
-    supplier: str | None,
-    price: tuple[Decimal, date] | None,
-    on_hand: Decimal,
-) -> ProductView:
-    return ProductView(
-        id=p.id,
-        ingredient_id=p.ingredient_id,
-        ingredient_name=ingredient,
-        brand=p.brand,
-        name=p.name,
-        label=product_label(p.brand, p.name),
-        package_quantity=p.package_quantity,
-        package_unit=p.package_unit,
-        package_type=p.package_type,
-        upc=p.upc,
-        supplier_id=p.supplier_id,
-        supplier_name=supplier,
-        is_preferred=p.is_preferred,
-        is_archived=p.is_archived,
-        notes=p.notes,
-        latest_price=price[0] if price else None,
-        latest_price_date=price[1] if price else None,
-        on_hand=on_hand,
-    )
 
 
 def product_label(brand: str | None, name: str) -> str:
