@@ -9,8 +9,8 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import select
+from sqlalchemy.orm import Session, aliased
 
 from src.models import Product, Purchase, Unit
 from src.services.recipe_graph import IngredientInfo
@@ -65,26 +65,21 @@ def product_prices(
 def latest_purchases(
     session: Session, product_ids: Sequence[int]
 ) -> dict[int, tuple[Decimal, date]]:
-    """(price per package, date) of each product's latest purchase (one query)."""
-    ranked = (
-        select(
-            Purchase.product_id,
-            Purchase.price_per_package,
-            Purchase.purchase_date,
-            func.row_number()
-            .over(
-                partition_by=Purchase.product_id,
-                order_by=(Purchase.purchase_date.desc(), Purchase.id.desc()),
-            )
-            .label("rank"),
-        )
-        .where(Purchase.product_id.in_(set(product_ids)))
-        .subquery()
+    """(price per package, date) of each product's latest purchase (one query: an index seek
+    per product on ix_purchases_product_latest, rather than ranking every purchase)."""
+    newest = aliased(Purchase)
+    latest_id = (
+        select(newest.id)
+        .where(newest.product_id == Product.id)
+        .order_by(newest.purchase_date.desc(), newest.id.desc())
+        .limit(1)
+        .scalar_subquery()
     )
     rows = session.execute(
-        select(ranked.c.product_id, ranked.c.price_per_package, ranked.c.purchase_date).where(
-            ranked.c.rank == 1
-        )
+        select(Purchase.product_id, Purchase.price_per_package, Purchase.purchase_date)
+        .select_from(Product)
+        .join(Purchase, Purchase.id == latest_id)
+        .where(Product.id.in_(set(product_ids)))
     )
     return {product_id: (price, when) for product_id, price, when in rows}
 
