@@ -12,8 +12,6 @@ from itertools import groupby
 from pathlib import Path
 from typing import Any
 
-from fpdf import FPDF
-
 from src.models import Unit, utc_now
 from src.services.database import Database
 from src.services.errors import NotFoundError
@@ -90,6 +88,8 @@ def export_shopping_csv(db: Database, event_slug: str, path: Path) -> Path:
 
 def export_shopping_pdf(db: Database, event_slug: str, path: Path) -> Path:
     """Write a printable shopping list (what to buy, by category). Raises NotFoundError."""
+    from fpdf import FPDF  # fpdf2 takes about a third of start-up: load it on first PDF
+
     listing = shopping_list(db, event_slug)
     pdf = FPDF()
     pdf.add_page()
