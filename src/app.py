@@ -5,12 +5,13 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from functools import partial
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 import customtkinter as ctk
 
-from src.services.backups import backup_if_due
+from src.services.backups import BackupInfo, backup_if_due
 from src.services.database import DB_ENV_VAR, open_database
 from src.services.errors import DatabaseError
 from src.ui import settings
@@ -51,14 +52,23 @@ def main(argv: list[str] | None = None) -> int:
         db = open_database(args.db)
     except DatabaseError as error:
         return _cannot_open(root, error)
-    backup_if_due(db)  # at most one "daily" backup, next to the database file
     settings_file = settings.settings_path(db)
     configure_logging(settings_file.parent)
     main = MainWindow(root, db, default_registry(), settings_file=settings_file)
     main.errors.install(root)  # the one presenter: its dialogs, and the status bar hears too
+    # At most one "daily" backup, next to the database file; copying a large file must not
+    # hold up the window, so it runs in the background once the window is there.
+    main.ctx.run_in_background(
+        "Daily backup", lambda _progress: backup_if_due(db), partial(_backed_up, main)
+    )
     root.mainloop()
     db.dispose()
     return 0
+
+
+def _backed_up(main: MainWindow, backup: BackupInfo | None) -> None:
+    if backup is not None:
+        main.status.show_message(f"Today's backup is in {backup.path.parent.name}/.")
 
 
 def _cannot_open(root: ctk.CTk, error: DatabaseError) -> int:

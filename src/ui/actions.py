@@ -12,7 +12,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from src.services.database import Database
-from src.services.demo_season import load_demo_season
 from src.ui.tasks import Progress
 
 
@@ -34,6 +33,9 @@ START_EMPTY = FirstRunChoice(
 
 def load_demo(db: Database, progress: Progress) -> str:
     """Load the demo season (about a second of work) and say so."""
+    # Imported here: the loader pulls in every service, which start-up does not need.
+    from src.services.demo_season import load_demo_season
+
     progress.report(None, "Setting out the demo season…")
     summary = load_demo_season(db)
     return f"Loaded the demo season '{summary.title}'."

@@ -10,6 +10,7 @@ Ctrl+1..9 follow that order. Only register a screen whose services exist: no pla
 
 from __future__ import annotations
 
+import importlib
 import tkinter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -37,6 +38,17 @@ class ViewSpec:
     key: str  # one of WORKFLOW
     title: str  # the sidebar label, e.g. "Goods & packages"
     factory: ViewFactory  # usually the View subclass itself
+
+
+def lazy_view(module: str, class_name: str) -> ViewFactory:
+    """A factory that imports the screen's module the first time the screen opens, so
+    start-up loads only what the first screen needs."""
+
+    def build(master: tkinter.Misc, ctx: AppContext) -> View:
+        view_class: ViewFactory = getattr(importlib.import_module(module), class_name)
+        return view_class(master, ctx)
+
+    return build
 
 
 class ViewRegistry:

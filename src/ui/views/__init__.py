@@ -1,28 +1,28 @@
-"""The screens. Register each real screen here (see src/ui/registry.py); no placeholders."""
+"""The screens. Register each real screen here (see src/ui/registry.py); no placeholders.
+
+Only the dashboard (the first screen) is imported at start-up; the others load when opened.
+"""
 
 from __future__ import annotations
 
-from src.ui.registry import ViewRegistry, ViewSpec
+from src.ui.registry import ViewRegistry, ViewSpec, lazy_view
 from src.ui.views.dashboard import DashboardView
-from src.ui.views.delivery import DeliveryView
-from src.ui.views.events.screen import EventsView
-from src.ui.views.goods import GoodsView
-from src.ui.views.pantry.screen import PantryView
-from src.ui.views.production import ProductionView
-from src.ui.views.recipes import RecipesView
-from src.ui.views.recipients import RecipientsView
-from src.ui.views.reports import ReportsView
+
+_LAZY = (
+    ("pantry", "Pantry", "src.ui.views.pantry.screen", "PantryView"),
+    ("recipes", "Recipes", "src.ui.views.recipes", "RecipesView"),
+    ("goods", "Goods & packages", "src.ui.views.goods", "GoodsView"),
+    ("recipients", "Recipients", "src.ui.views.recipients", "RecipientsView"),
+    ("events", "Events", "src.ui.views.events.screen", "EventsView"),
+    ("production", "Production", "src.ui.views.production", "ProductionView"),
+    ("delivery", "Delivery", "src.ui.views.delivery", "DeliveryView"),
+    ("reports", "Reports", "src.ui.views.reports", "ReportsView"),
+)
 
 
 def default_registry() -> ViewRegistry:
     registry = ViewRegistry()
     registry.register(ViewSpec("dashboard", "Dashboard", DashboardView))
-    registry.register(ViewSpec("pantry", "Pantry", PantryView))
-    registry.register(ViewSpec("recipes", "Recipes", RecipesView))
-    registry.register(ViewSpec("goods", "Goods & packages", GoodsView))
-    registry.register(ViewSpec("recipients", "Recipients", RecipientsView))
-    registry.register(ViewSpec("events", "Events", EventsView))
-    registry.register(ViewSpec("production", "Production", ProductionView))
-    registry.register(ViewSpec("delivery", "Delivery", DeliveryView))
-    registry.register(ViewSpec("reports", "Reports", ReportsView))
+    for key, title, module, class_name in _LAZY:
+        registry.register(ViewSpec(key, title, lazy_view(module, class_name)))
     return registry
