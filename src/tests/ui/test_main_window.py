@@ -13,7 +13,6 @@ from src.services.database import Database
 from src.tests import factories
 from src.tests.ui.conftest import pump, screenshot
 from src.ui import events
-from src.ui.actions import FirstRunChoice
 from src.ui.dialogs.confirm import ConfirmDialog
 from src.ui.main_window import MainWindow
 from src.ui.registry import ViewRegistry, ViewSpec
@@ -222,30 +221,7 @@ def test_background_work_shows_progress_in_the_status_bar(
     assert done == ["ok"] and not main.status.busy
 
 
-def test_a_first_run_choice_with_a_service_runs_in_the_background_then_shows_the_dashboard(
-    window: ctk.CTkToplevel, db: Database, settings_file: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    def load(database: Database, progress: object) -> str:
-        with database.transaction() as session:
-            factories.recipe(session, name="Gingerbread")
-        return "Demo season loaded."
-
-    choice = FirstRunChoice("demo", "Load the demo season", "Try it with sample data.", load)
-    monkeypatch.setattr("src.ui.main_window.first_run_choices", lambda _import: [choice])
-    main = _open(window, db, settings_file)
-    assert main.welcome is not None
-    main.welcome.buttons["demo"].invoke()
-    for _ in range(100):
-        if main.current == "dashboard":
-            break
-        pump(window, 20)
-    view = main.views["dashboard"]
-    assert isinstance(view, DashboardView)
-    assert view.counts["Recipes"].cget("text") == "1"
-    assert main.status.message == "Demo season loaded."
-
-
-def test_the_demo_season_loads_from_the_welcome(
+def test_the_demo_season_loads_from_the_welcome_in_the_background(
     window: ctk.CTkToplevel, db: Database, settings_file: Path
 ) -> None:
     main = _open(window, db, settings_file)
