@@ -61,7 +61,8 @@ def humanize(value: str) -> str:
 
 
 def plural(noun: str) -> str:
-    """ "sugar cookie" → "sugar cookies", "gingerbread man" → "gingerbread men"."""
+    """ "Sugar cookie" → "sugar cookies", "gingerbread man" → "gingerbread men"."""
+    noun = noun[:1].lower() + noun[1:]
     for singular, many in _IRREGULAR:
         if noun.endswith(singular):
             return noun.removesuffix(singular) + many

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from src.services.fifo import LotStock
+from src.services.formatting import format_items, plural
 from src.services.plan_inputs import PackagingLine, PlanInputs
 from src.services.plan_json import dec_or_none, dec_str
 from src.services.prices import ProductPrice
@@ -69,25 +70,6 @@ def describe_changes(old: Mapping[str, Section], new: Mapping[str, Section]) -> 
     if not reasons and input_hash(old) != input_hash(new):
         reasons.append("Something the plan was calculated from changed")
     return reasons
-
-
-def counted(name: str, count: int) -> str:
-    """ "8 gingerbread men", "1 sugar cookie": the name lower-cased, pluralised as needed."""
-    return f"{count} {plural(name) if count != 1 else name[:1].lower() + name[1:]}"
-
-
-def plural(name: str) -> str:
-    """ "Gingerbread man" → "gingerbread men", "Brownie" → "brownies"."""
-    text = name[:1].lower() + name[1:]
-    if text.endswith("man"):
-        text = text[:-3] + "men"
-    elif text.endswith(("s", "x", "ch", "sh")):
-        text += "es"
-    elif text.endswith("y") and text[-2:-1] not in ("a", "e", "i", "o", "u"):
-        text = text[:-1] + "ies"
-    else:
-        text += "s"
-    return text
 
 
 def _demand(inputs: PlanInputs) -> Section:
@@ -256,7 +238,7 @@ def _unit_change(name: str, old: Any, new: Any) -> list[str]:
 def _holds_change(name: str, old: Any, new: Any) -> list[str]:
     before, after = old["holds"], new["holds"]
     reasons = [
-        f"{name} now holds {counted(after[k][0], after[k][1])}"
+        f"{name} now holds {format_items(after[k][1], after[k][0])}"
         for k in sorted(after)
         if before.get(k) != after[k]
     ]

@@ -65,3 +65,12 @@ def test_progress_reads_as_a_percent_or_a_dash() -> None:
     from src.services.formatting import format_percent
 
     assert (format_percent(45), format_percent(0), format_percent(None)) == ("45%", "0%", "—")
+
+
+def test_names_are_counted_and_pluralised() -> None:
+    assert format_items(8, "Gingerbread man") == "8 gingerbread men"
+    assert format_items(1, "Sugar cookie") == "1 sugar cookie"
+    assert plural("Brownie") == "brownies"
+    assert plural("Cherry pie") == "cherry pies"
+    assert plural("Tart with cherry") == "tart with cherries"
+    assert plural("Peach") == "peaches"

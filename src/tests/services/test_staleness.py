@@ -21,7 +21,7 @@ from src.services.batches import clear_batch_decision, decide_batches
 from src.services.database import Database
 from src.services.event_demand import set_demand
 from src.services.plan import calculate_plan, current_plan
-from src.services.staleness import counted, describe_changes, plural
+from src.services.staleness import describe_changes
 from src.tests import factories
 from src.tests.services.plan_world import PlannedExample, planned_example
 
@@ -166,12 +166,3 @@ def test_removed_items_are_named_from_the_saved_inputs() -> None:
     old = {"demand": {"good:tin": {"name": "Holiday tin", "quantity": 20}}}
 
     assert describe_changes(old, {"demand": {}}) == ["Holiday tin removed from demand"]
-
-
-def test_names_are_counted_and_pluralised() -> None:
-    assert counted("Gingerbread man", 8) == "8 gingerbread men"
-    assert counted("Sugar cookie", 1) == "1 sugar cookie"
-    assert plural("Brownie") == "brownies"
-    assert plural("Cherry pie") == "cherry pies"
-    assert plural("Tart with cherry") == "tart with cherries"
-    assert plural("Peach") == "peaches"
