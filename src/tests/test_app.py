@@ -4,9 +4,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from sqlalchemy import update
 
 from src.app import parse_args
-from src.services.database import PROJECT_ROOT, open_database
+from src.models import SCHEMA_VERSION, SchemaInfo
+from src.services.database import DB_ENV_VAR, PROJECT_ROOT, open_database
 from src.tests import factories
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -22,14 +24,21 @@ def test_help_names_the_environment_variable() -> None:
         [sys.executable, "-m", "src.app", "--help"], cwd=ROOT, capture_output=True, text=True
     )
     assert result.returncode == 0
-    assert "BAKE_TRACKER_DB" in result.stdout
+    assert f"${DB_ENV_VAR}" in result.stdout
 
 
+# Runs the real app for 1.5 s, then prints which windows are on screen and the collector's
+# state (start-up pauses it) before closing.
 _RUN_BRIEFLY = """
-import sys, customtkinter
+import gc, sys, tkinter, customtkinter
 run = customtkinter.CTk.mainloop
+def report_and_close(root):
+    tops = [root, *(w for w in root.winfo_children() if isinstance(w, tkinter.Toplevel))]
+    print("shown:", [w.title() for w in tops if w.winfo_viewable()])
+    print("collector on:", gc.isenabled(), "start-up frozen:", gc.get_freeze_count() > 0)
+    root.destroy()
 def briefly(self, *args):
-    self.after(1500, self.destroy)
+    self.after(1500, lambda: report_and_close(self))
     run(self, *args)
 customtkinter.CTk.mainloop = briefly
 from src.app import main
@@ -37,18 +46,46 @@ sys.exit(main(["--db", sys.argv[1]]))
 """
 
 
-@pytest.mark.gui
-def test_starting_the_app_makes_the_daily_backup_in_the_background(tmp_path: Path) -> None:
+def _run_briefly(database: Path) -> subprocess.CompletedProcess[str]:
     if not os.environ.get("DISPLAY"):
         pytest.skip("needs a display (Xvfb)")
-    database = open_database(tmp_path / "bake.db")
+    env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT)}
+    return subprocess.run(
+        [sys.executable, "-c", _RUN_BRIEFLY, str(database)],
+        env=env, cwd=PROJECT_ROOT, timeout=120, capture_output=True, text=True,
+    )  # fmt: skip
+
+
+def _stocked(path: Path) -> Path:
+    database = open_database(path)
     with database.transaction() as s:
         factories.ingredient(s, name="Flour")
     database.dispose()
-    env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT)}
-    subprocess.run(
-        [sys.executable, "-c", _RUN_BRIEFLY, str(tmp_path / "bake.db")],
-        env=env, cwd=PROJECT_ROOT, check=True, timeout=120, capture_output=True,
-    )  # fmt: skip
+    return path
+
+
+@pytest.mark.gui
+def test_starting_the_app_makes_the_daily_backup_in_the_background(tmp_path: Path) -> None:
+    started = _run_briefly(_stocked(tmp_path / "bake.db"))
+    assert started.returncode == 0, started.stderr
+    assert "shown: ['Bake Tracker — bake.db']" in started.stdout
     backups = list((tmp_path / "backups").glob("bake-*-daily.db"))
     assert len(backups) == 1
+
+
+@pytest.mark.gui
+def test_the_collector_runs_again_once_the_window_is_up(tmp_path: Path) -> None:
+    started = _run_briefly(_stocked(tmp_path / "bake.db"))
+    assert "collector on: True start-up frozen: True" in started.stdout
+
+
+@pytest.mark.gui
+def test_a_database_it_cannot_use_is_explained_in_a_dialog(tmp_path: Path) -> None:
+    database = open_database(tmp_path / "old.db")
+    with database.transaction() as s:
+        s.execute(update(SchemaInfo).values(schema_version=SCHEMA_VERSION - 1))
+    database.dispose()
+    started = _run_briefly(tmp_path / "old.db")
+    assert started.returncode == 1
+    assert "error: This database uses schema" in started.stderr
+    assert 'shown: ["Can\'t open the database"]' in started.stdout
