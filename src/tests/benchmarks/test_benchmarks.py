@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
 
+from src.services.database import open_database
+from src.tests import factories
 from src.tests.benchmarks.__main__ import main
+from src.tests.benchmarks.operations import startup
 
 OPERATIONS = {
     "ingredients list", "products list", "lots list", "recipes list",
@@ -38,3 +42,28 @@ def test_the_table_names_the_targets(tmp_path: Path, capsys: pytest.CaptureFixtu
     out = capsys.readouterr().out
     assert "Bake Tracker benchmarks, scale 'demo'" in out
     assert "≤ 100 ms, ≤ 25 statements" in out
+
+
+@pytest.fixture
+def display() -> None:
+    if not os.environ.get("DISPLAY"):
+        pytest.skip("needs a display (Xvfb)")
+
+
+@pytest.mark.gui
+@pytest.mark.usefixtures("display")
+def test_startup_is_timed_to_the_dashboard_showing_its_numbers(tmp_path: Path) -> None:
+    database = open_database(tmp_path / "bake.db")
+    with database.transaction() as s:
+        factories.ingredient(s, name="Flour")
+    database.dispose()
+    measured = startup(tmp_path / "bake.db", repeat=1)
+    assert measured.name == "app start to first window idle" and measured.median_ms > 0
+
+
+@pytest.mark.gui
+@pytest.mark.usefixtures("display")
+def test_startup_refuses_a_window_without_the_dashboards_numbers(tmp_path: Path) -> None:
+    open_database(tmp_path / "empty.db").dispose()  # an empty database opens on the welcome
+    with pytest.raises(RuntimeError, match="no dashboard numbers"):
+        startup(tmp_path / "empty.db", repeat=1)
