@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from operator import itemgetter
 
 from sqlalchemy.orm import Session
 
@@ -17,7 +18,7 @@ from src.services.fifo import FifoAllocation, FifoLots, LotStock
 from src.services.prices import ProductPrice, fallback_unit_price, product_prices
 from src.services.recipe_graph import IngredientInfo
 from src.services.stock import lots_by_ingredient
-from src.services.units import to_decimal, to_fraction
+from src.services.units import ratio_to_decimal, to_fraction
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,15 @@ def price_needs(
     return StockPricing(ingredients, lots, prices).estimate(needs)
 
 
+@dataclass(frozen=True)
+class CostTotal:
+    """What a CostEstimate adds up to, without its lines."""
+
+    total: Decimal | None  # None when any line is unpriced
+    known_total: Decimal
+    unpriced_count: int
+
+
 class StockPricing:
     """Prices needs over loaded lots and prices, as estimate_costs does. What belongs to an
     ingredient (its lots in FIFO order and base units, its fallback price) is worked out
@@ -103,16 +113,62 @@ class StockPricing:
     ) -> None:
         self.ingredients, self.lots, self.prices = ingredients, lots, prices
         self._fifo: dict[int, FifoLots] = {}
-        self._fallback: dict[int, Decimal | None] = {}
+        self._fallback: dict[int, Fraction | None] = {}
 
     def estimate(self, needs: Mapping[int, Decimal]) -> CostEstimate:
         """The cost of `needs` (base units per ingredient id); changes nothing."""
         allocations = {i: self._fifo_lots(i).allocate(need) for i, need in needs.items()}
-        lines = [
-            _line(self.ingredients[i], need, allocations[i], self._fallback_price(i))
-            for i, need in needs.items()
-        ]
+        lines = [self._line(i, need, allocations[i]) for i, need in needs.items()]
         return CostEstimate(tuple(sorted(lines, key=lambda line: line.ingredient.lower())))
+
+    def total(self, needs: Mapping[int, Decimal]) -> CostTotal:
+        """estimate(needs)'s total, known total and number of unpriced lines: the same numbers
+        (the lines added in the same order), without working out which lots each line takes."""
+        from_stock = {i: self._fifo_lots(i).cost_of(need) for i, need in needs.items()}
+        costs = [
+            (self.ingredients[i].name.lower(), self._line_cost(i, *from_stock[i])) for i in needs
+        ]
+        costs.sort(key=itemgetter(0))
+        known = [cost for _, cost in costs if cost is not None]
+        known_total = sum(known, Decimal(0))
+        unpriced = len(costs) - len(known)
+        return CostTotal(None if unpriced else known_total, known_total, unpriced)
+
+    def _line(
+        self, ingredient_id: int, need: Decimal, allocation: FifoAllocation
+    ) -> IngredientCost:
+        info = self.ingredients[ingredient_id]
+        uncovered = allocation.shortfall
+        return IngredientCost(
+            ingredient_id=info.id,
+            ingredient=info.name,
+            quantity=need,
+            unit=info.base_unit.value,
+            from_stock=need - uncovered,
+            stock_cost=allocation.cost,
+            uncovered=uncovered,
+            uncovered_cost=self._uncovered_cost(ingredient_id, uncovered),
+            allocation=allocation,
+        )
+
+    def _line_cost(
+        self, ingredient_id: int, stock_cost: Decimal | None, uncovered: Decimal
+    ) -> Decimal | None:
+        """The cost of a line (as IngredientCost.cost) from its stock cost and shortfall."""
+        uncovered_cost = self._uncovered_cost(ingredient_id, uncovered)
+        if stock_cost is None or uncovered_cost is None:
+            return None
+        return stock_cost + uncovered_cost
+
+    def _uncovered_cost(self, ingredient_id: int, uncovered: Decimal) -> Decimal | None:
+        """What stock does not cover, at the fallback price; None when there is no price."""
+        price = self._fallback_price(ingredient_id)  # even when covered: a bad price unit raises
+        if uncovered == 0:
+            return Decimal(0)
+        if price is None:
+            return None
+        quantity, per = uncovered.as_integer_ratio()
+        return ratio_to_decimal(quantity * price.numerator, per * price.denominator)
 
     def _fifo_lots(self, ingredient_id: int) -> FifoLots:
         if ingredient_id not in self._fifo:
@@ -122,32 +178,11 @@ class StockPricing:
             )
         return self._fifo[ingredient_id]
 
-    def _fallback_price(self, ingredient_id: int) -> Decimal | None:
+    def _fallback_price(self, ingredient_id: int) -> Fraction | None:
+        """The fallback price per base unit (fallback_unit_price, as a Decimal) made exact."""
         if ingredient_id not in self._fallback:
-            self._fallback[ingredient_id] = fallback_unit_price(
+            price = fallback_unit_price(
                 self.prices.get(ingredient_id, []), self.ingredients[ingredient_id]
             )
+            self._fallback[ingredient_id] = None if price is None else to_fraction(price)
         return self._fallback[ingredient_id]
-
-
-def _line(
-    info: IngredientInfo, need: Decimal, allocation: FifoAllocation, unit_price: Decimal | None
-) -> IngredientCost:
-    uncovered = allocation.shortfall
-    if uncovered == 0:
-        uncovered_cost: Decimal | None = Decimal(0)
-    elif unit_price is None:
-        uncovered_cost = None
-    else:
-        uncovered_cost = to_decimal(to_fraction(uncovered) * Fraction(unit_price))
-    return IngredientCost(
-        ingredient_id=info.id,
-        ingredient=info.name,
-        quantity=need,
-        unit=info.base_unit.value,
-        from_stock=need - uncovered,
-        stock_cost=allocation.cost,
-        uncovered=uncovered,
-        uncovered_cost=uncovered_cost,
-        allocation=allocation,
-    )

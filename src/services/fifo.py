@@ -12,12 +12,20 @@ from decimal import Decimal
 from fractions import Fraction
 
 from src.models.enums import Unit
-from src.services.units import Density, convert_exact, to_decimal, to_fraction
+from src.services.units import (
+    Density,
+    conversion_ratio,
+    ratio_to_decimal,
+    to_decimal,
+    to_fraction,
+)
 
 # A partial take is kept to this many decimals of the lot's unit, so that lot quantities
 # (user-entered amounts minus such takes) add and subtract exactly within Decimal's 28 digits
 # and a lot's ledger always sums to its remaining quantity.
 LEDGER_PLACES = 18
+# Half of the ledger's last place: a take of this much (in the lot's unit) or less rounds to 0.
+_HALF_LAST_PLACE = Fraction(1, 2 * 10**LEDGER_PLACES)
 
 
 @dataclass(frozen=True)
@@ -92,72 +100,120 @@ class FifoLots:
     ) -> None:
         self.lots = fifo_order(lots)
         self.base_unit, self.density, self.ingredient = base_unit, density, ingredient
-        self._available: dict[int, Fraction] = {}
-        self._whole: dict[int, LotTake] = {}
+        self._reached: dict[int, _ReachedLot] = {}
 
     def allocate(self, need: Decimal | Fraction) -> FifoAllocation:
         """allocate_fifo over these lots."""
-        still = to_fraction(need)
-        takes: list[LotTake] = []
-        for index, lot in enumerate(self.lots):
-            if still <= 0:
-                break
-            if lot.remaining <= 0:
-                continue
-            available = self._available_in(index)
-            if still >= available:
-                take = self._whole_take(index)
-                still -= available
-            else:
-                take = _take(lot, still, available, self.base_unit, self.density, self.ingredient)
-                still = Fraction(0)
-            if take.quantity > 0:
-                takes.append(take)
+        reached, still = self._walk(to_fraction(need))
+        takes = [
+            lot.whole if taken is None else self._partial_take(lot, taken) for lot, taken in reached
+        ]
         return _allocation(takes, still)
 
-    def _available_in(self, index: int) -> Fraction:
-        if index not in self._available:
-            lot = self.lots[index]
-            self._available[index] = convert_exact(
-                lot.remaining, lot.unit, self.base_unit, self.density, self.ingredient
-            )
-        return self._available[index]
+    def cost_of(self, need: Decimal | Fraction) -> tuple[Decimal | None, Decimal]:
+        """allocate(need)'s cost and shortfall, without building the takes: the same numbers
+        for a fraction of the work, when only the cost of many needs is wanted."""
+        if not self.lots:
+            return Decimal(0), _shortfall_of(need)
+        reached, still = self._walk(to_fraction(need))
+        known, cost_known = Decimal(0), True
+        for lot, taken in reached:
+            cost = lot.whole.cost if taken is None else lot.partial_cost(taken)
+            if cost is None:
+                cost_known = False
+            else:
+                known += cost
+        return (known if cost_known else None), _shortfall(still)
 
-    def _whole_take(self, index: int) -> LotTake:
-        if index not in self._whole:
-            available = self._available_in(index)
-            self._whole[index] = _take(
-                self.lots[index], available, available, self.base_unit, self.density,
-                self.ingredient,
-            )  # fmt: skip
-        return self._whole[index]
+    def _walk(self, still: Fraction) -> tuple[list[tuple[_ReachedLot, Fraction | None]], Fraction]:
+        """The lots `still` reaches, oldest first, each with the base quantity taken from it
+        (None: the whole lot), and what is left uncovered. A take the ledger would record as
+        nothing (under half of its last place) is no take."""
+        reached: list[tuple[_ReachedLot, Fraction | None]] = []
+        for index, stock in enumerate(self.lots):
+            if still <= 0:
+                break
+            if stock.remaining <= 0:
+                continue
+            lot = self._reach(index)
+            if still >= lot.available:
+                if lot.whole.quantity > 0:
+                    reached.append((lot, None))
+                still -= lot.available
+            else:
+                if still > lot.crumb:
+                    reached.append((lot, still))
+                still = Fraction(0)
+        return reached, still
+
+    def _reach(self, index: int) -> _ReachedLot:
+        if index not in self._reached:
+            self._reached[index] = _ReachedLot.of(
+                self.lots[index], self.base_unit, self.density, self.ingredient
+            )
+        return self._reached[index]
+
+    def _partial_take(self, lot: _ReachedLot, taken_base: Fraction) -> LotTake:
+        exact = taken_base * lot.to_lot_unit
+        quantity = min(_ledger_quantity(exact), lot.stock.remaining)
+        cost = lot.partial_cost(taken_base)
+        return LotTake(lot.stock.lot_id, quantity, lot.stock.unit, to_decimal(taken_base), cost)
+
+
+@dataclass(frozen=True)
+class _ReachedLot:
+    """A lot that a dry run has reached, worked out once: what it holds in the base unit, the
+    take of all of it, and what a part of it costs per base unit."""
+
+    stock: LotStock
+    available: Fraction  # the remaining quantity in the base unit
+    to_lot_unit: Fraction  # lot units per base unit
+    whole: LotTake
+    cost_per_base_unit: Fraction | None
+    crumb: Fraction  # the largest base quantity the ledger would record as zero
+
+    @classmethod
+    def of(
+        cls, lot: LotStock, base_unit: Unit, density: Density | None, ingredient: str
+    ) -> _ReachedLot:
+        remaining = to_fraction(lot.remaining)
+        to_base = conversion_ratio(lot.unit, base_unit, density, ingredient)
+        unit_cost = None if lot.unit_cost is None else to_fraction(lot.unit_cost)
+        whole = LotTake(
+            lot.lot_id, min(_ledger_quantity(remaining), lot.remaining), lot.unit,
+            to_decimal(remaining * to_base),
+            None if unit_cost is None else to_decimal(remaining * unit_cost),
+        )  # fmt: skip
+        to_lot_unit = 1 / to_base
+        per_base = None if unit_cost is None else to_lot_unit * unit_cost
+        return cls(
+            lot, remaining * to_base, to_lot_unit, whole, per_base, _HALF_LAST_PLACE / to_lot_unit
+        )
+
+    def partial_cost(self, taken_base: Fraction) -> Decimal | None:
+        """What `taken_base` (less than the whole lot) costs; None when its cost is unknown."""
+        if self.cost_per_base_unit is None:
+            return None
+        return to_decimal(taken_base * self.cost_per_base_unit)
 
 
 def _allocation(takes: list[LotTake], still: Fraction) -> FifoAllocation:
     known = [t.cost for t in takes if t.cost is not None]
     return FifoAllocation(
         takes=tuple(takes),
-        shortfall=to_decimal(max(still, Fraction(0))),
+        shortfall=_shortfall(still),
         known_cost=sum(known, Decimal(0)),
         cost_known=len(known) == len(takes),
     )
 
 
-def _take(
-    lot: LotStock,
-    taken_base: Fraction,
-    available: Fraction,
-    base_unit: Unit,
-    density: Density | None,
-    ingredient: str,
-) -> LotTake:
-    if taken_base == available:
-        exact = to_fraction(lot.remaining)
-    else:
-        exact = convert_exact(taken_base, base_unit, lot.unit, density, ingredient)
-    quantity = min(_ledger_quantity(exact), lot.remaining)
-    cost = None if lot.unit_cost is None else to_decimal(exact * to_fraction(lot.unit_cost))
-    return LotTake(lot.lot_id, quantity, lot.unit, to_decimal(taken_base), cost)
+def _shortfall(still: Fraction) -> Decimal:
+    return to_decimal(still) if still > 0 else Decimal(0)
+
+
+def _shortfall_of(need: Decimal | Fraction) -> Decimal:
+    """_shortfall(to_fraction(need)), without making the Fraction (no lots to take from)."""
+    return ratio_to_decimal(*need.as_integer_ratio()) if need > 0 else Decimal(0)
 
 
 def _ledger_quantity(exact: Fraction) -> Decimal:

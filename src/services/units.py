@@ -109,7 +109,14 @@ def to_fraction(quantity: Decimal | Fraction | int) -> Fraction:
 
 def to_decimal(value: Fraction) -> Decimal:
     """Exact when the fraction terminates; otherwise rounded to 28 significant digits."""
-    result = Decimal(value.numerator) / Decimal(value.denominator)
+    return ratio_to_decimal(value.numerator, value.denominator)
+
+
+def ratio_to_decimal(numerator: int, denominator: int) -> Decimal:
+    """to_decimal(Fraction(numerator, denominator)), without making the Fraction: the pair
+    need not be in lowest terms, as the quotient of two exact integers depends only on its
+    value (correctly rounded; its exponent as near to 0 as the value allows)."""
+    result = Decimal(numerator) / Decimal(denominator)
     return result.normalize() if result == result.to_integral_value() else result
 
 

@@ -5,13 +5,16 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from src.models import InventoryItem, Product, Purchase, Unit
-from src.services.costing import estimate_costs
+from src.services.costing import CostTotal, StockPricing, estimate_costs
+from src.services.prices import product_prices
 from src.services.recipe_graph import ingredient_totals, load_recipe_graph
 from src.services.slugs import slugify, unique_slug
+from src.services.stock import lots_by_ingredient
 from src.tests.worked_example import WorkedExample, build_worked_example
 
 
@@ -80,6 +83,24 @@ def test_a_product_in_another_unit_prices_through_density(session: Session) -> N
     sugar = next(line for line in estimate.lines if line.ingredient == "Powdered sugar")
     assert sugar.cost is not None
     assert round(sugar.cost, 6) == round(Decimal(480) / Decimal("907.18474") * Decimal("2.49"), 6)
+
+
+@pytest.mark.parametrize(("recipe", "batches"), [("sugar-cookies", 7), ("gingerbread", 3)])
+def test_the_total_alone_adds_up_to_the_estimate_to_the_last_digit(
+    session: Session, recipe: str, batches: int
+) -> None:
+    ex = build_worked_example(session)
+    graph = load_recipe_graph(session, [ex.recipes[recipe]])
+    needs = ingredient_totals(graph, [(ex.recipes[recipe], batches)])
+    ingredients = graph.ingredients
+    pricing = StockPricing(
+        ingredients, lots_by_ingredient(session, needs), product_prices(session, needs)
+    )
+    estimate = pricing.estimate(needs)
+    assert pricing.total(needs) == CostTotal(
+        estimate.total, estimate.known_total, len(estimate.unpriced)
+    )
+    assert pricing.total(needs).unpriced_count == (2 if recipe == "gingerbread" else 0)
 
 
 def test_slugs_are_readable_and_unique(session: Session) -> None:

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from src.models import Unit
-from src.services.fifo import LotStock, allocate_fifo
+from src.services.fifo import FifoLots, LotStock, allocate_fifo
 from src.services.units import Density, convert
 
 FLOUR = Density(Decimal(1), Unit.CUP, Decimal(125), Unit.GRAM)
@@ -73,3 +73,36 @@ def test_takes_never_exceed_a_lot_and_add_up_to_the_need(
         assert Decimal(0) < take.quantity <= by_id[take.lot_id].remaining
     taken = sum((t.base_quantity for t in result.takes), Decimal(0))
     assert abs(taken + result.shortfall - need) < Decimal("1e-20")
+
+
+LOT_UNITS = [Unit.POUND, Unit.KILOGRAM, Unit.CUP, Unit.TEASPOON, Unit.GRAM]
+lot_stocks = st.lists(
+    st.tuples(
+        st.decimals(min_value=Decimal("1e-19"), max_value=Decimal(30), places=19),
+        st.sampled_from(LOT_UNITS),
+        st.one_of(st.none(), st.decimals(min_value=0, max_value=Decimal(20), places=4)),
+    ),
+    max_size=5,
+)
+
+
+@given(lot_stocks, st.decimals(min_value=0, max_value=Decimal(30000), places=20))
+def test_the_cost_of_a_need_is_what_its_allocation_costs(
+    stocks: list[tuple[Decimal, Unit, Decimal | None]], need: Decimal
+) -> None:
+    lots = FifoLots(
+        [LotStock(i, date(2026, 1, 1), q, unit, cost) for i, (q, unit, cost) in enumerate(stocks)],
+        Unit.GRAM, FLOUR, "flour",
+    )  # fmt: skip
+    allocation = lots.allocate(need)
+    assert lots.cost_of(need) == (allocation.cost, allocation.shortfall)
+
+
+def test_a_take_the_ledger_would_record_as_nothing_is_no_take() -> None:
+    crumb = LotStock(1, date(2026, 1, 1), Decimal(1), Unit.GRAM, Decimal(1))
+    lots = FifoLots([crumb], Unit.GRAM)
+    assert lots.allocate(Decimal("5E-19")).takes == ()  # rounds to 0 at 18 places
+    assert lots.cost_of(Decimal("5E-19")) == (Decimal(0), Decimal(0))
+    (take,) = lots.allocate(Decimal("6E-19")).takes
+    assert take.quantity == Decimal("1E-18")
+    assert lots.cost_of(Decimal("6E-19")) == (Decimal("6E-19"), Decimal(0))

@@ -6,6 +6,8 @@ from decimal import Decimal
 from fractions import Fraction
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from src.models import Unit
 from src.services.errors import ConversionError
@@ -15,6 +17,8 @@ from src.services.units import (
     convert,
     convert_exact,
     parse_unit,
+    ratio_to_decimal,
+    to_decimal,
     unit_names,
 )
 
@@ -120,3 +124,16 @@ def test_unit_names_list_every_unit_once_in_a_sensible_order() -> None:
     assert names[:2] == ["g", "kg"] and "fl oz" in names and names[-1] == "dozen"
     assert sorted(names) == sorted(u.value for u in Unit)
     assert all(parse_unit(name).value == name for name in names)
+
+
+@given(
+    st.integers(min_value=0, max_value=10**40),
+    st.integers(min_value=1, max_value=10**40),
+    st.integers(min_value=1, max_value=10**30),
+)
+def test_a_ratio_makes_the_same_decimal_in_or_out_of_lowest_terms(
+    numerator: int, denominator: int, common: int
+) -> None:
+    exact = to_decimal(Fraction(numerator, denominator))
+    unreduced = ratio_to_decimal(numerator * common, denominator * common)
+    assert (unreduced, str(unreduced)) == (exact, str(exact))
