@@ -9,18 +9,36 @@ fixed number of queries per nesting level.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
-from typing import NoReturn, TypeVar
+from typing import Any, NoReturn, TypeVar
 
-from sqlalchemy import Select, select, union
+from sqlalchemy import (
+    Select,
+    Subquery,
+    case,
+    func,
+    literal_column,
+    null,
+    select,
+    union,
+    union_all,
+)
 from sqlalchemy.orm import Session
 
 from src.models import Ingredient, Product, Recipe, RecipeComponent, RecipeIngredient, Unit
 from src.services.errors import ConflictError
-from src.services.units import Density, base_unit_for, conversion_ratio, to_decimal, to_fraction
+from src.services.units import (
+    Density,
+    Dimension,
+    base_unit_for,
+    conversion_ratio,
+    to_decimal,
+    to_fraction,
+    units_of,
+)
 
 MAX_NESTING_DEPTH = 5
 
@@ -57,6 +75,10 @@ class RecipeGraph:
     ingredients: Mapping[int, IngredientInfo]
     # One batch of each recipe flattened (see _per_batch), filled as recipes are asked for.
     _flat: dict[int, _Flat] = field(default_factory=dict, compare=False, repr=False)
+    # Base units per unit of each (ingredient, unit) a line uses (see _in_base_unit).
+    _ratios: dict[tuple[int, Unit], Fraction] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
 
 @dataclass(frozen=True)
@@ -98,7 +120,9 @@ def _flatten(graph: RecipeGraph, node: RecipeNode, depth: int) -> _Flat:
     needs: dict[int, dict[Unit, Fraction]] = {}
     for line in node.lines:
         by_unit = needs.setdefault(line.ingredient_id, {})
-        by_unit[line.unit] = by_unit.get(line.unit, Fraction(0)) + to_fraction(line.quantity)
+        known = by_unit.get(line.unit)
+        quantity = to_fraction(line.quantity)
+        by_unit[line.unit] = quantity if known is None else known + quantity
     height = 0
     for child, multiplier in reversed(node.components):
         nested = _per_batch(graph, child, depth + 1)
@@ -112,10 +136,16 @@ def _add_scaled(
     needs: Mapping[int, Mapping[Unit, Fraction]],
     by: Fraction,
 ) -> None:
+    unscaled = by == 1
     for ingredient_id, by_unit in needs.items():
-        target = into.setdefault(ingredient_id, {})
+        target = into.get(ingredient_id)
+        if target is None:
+            into[ingredient_id] = (
+                dict(by_unit) if unscaled else {unit: by * q for unit, q in by_unit.items()}
+            )
+            continue
         for unit, quantity in by_unit.items():
-            scaled = quantity if by == 1 else by * quantity
+            scaled = quantity if unscaled else by * quantity
             known = target.get(unit)
             target[unit] = scaled if known is None else known + scaled
 
@@ -147,13 +177,26 @@ def ingredient_totals_exact(
     """
     totals: dict[int, Fraction] = {}
     for ingredient_id, by_unit in raw_ingredient_needs(graph, batches).items():
-        info = graph.ingredients[ingredient_id]
         parts = [
-            quantity * conversion_ratio(unit, info.base_unit, info.density, info.name)
+            _in_base_unit(graph, ingredient_id, unit, quantity)
             for unit, quantity in by_unit.items()
         ]
         totals[ingredient_id] = parts[0] if len(parts) == 1 else sum(parts, Fraction(0))
     return totals
+
+
+def _in_base_unit(
+    graph: RecipeGraph, ingredient_id: int, unit: Unit, quantity: Fraction
+) -> Fraction:
+    """`quantity` of `unit` in the ingredient's base unit (conversion ratios remembered per
+    graph, as a list of many recipes converts the same few units thousands of times)."""
+    key = (ingredient_id, unit)
+    ratio = graph._ratios.get(key)
+    if ratio is None:
+        info = graph.ingredients[ingredient_id]
+        ratio = conversion_ratio(unit, info.base_unit, info.density, info.name)
+        graph._ratios[key] = ratio
+    return quantity if ratio == 1 else quantity * ratio
 
 
 def ingredient_totals(
@@ -231,25 +274,61 @@ def density_of(
 def load_ingredient_infos(
     session: Session, ingredient_ids: Iterable[int]
 ) -> dict[int, IngredientInfo]:
-    """IngredientInfo (with base unit) for the ids, in two queries whatever their number."""
+    """IngredientInfo (with base unit) for the ids, in one query whatever their number."""
     ids = set(ingredient_ids)
     if not ids:
         return {}
-    used = units_used(session, ids)
+    dimensions = units_by_dimension(ids)
     rows = session.execute(
-        select(Ingredient.id, Ingredient.slug, Ingredient.name, Ingredient.category,
-               Ingredient.density_volume_quantity, Ingredient.density_volume_unit,
-               Ingredient.density_weight_quantity, Ingredient.density_weight_unit)
+        select(*info_columns(dimensions))
+        .outerjoin(dimensions, dimensions.c.ingredient_id == Ingredient.id)
         .where(Ingredient.id.in_(ids))
+    )
+    return {row[0]: ingredient_info(row) for row in rows}
+
+
+def info_columns(dimensions: Subquery) -> tuple[Any, ...]:
+    """The columns ingredient_info reads: an ingredient's own and units_by_dimension's."""
+    return (
+        Ingredient.id, Ingredient.slug, Ingredient.name, Ingredient.category,
+        Ingredient.density_volume_quantity, Ingredient.density_volume_unit,
+        Ingredient.density_weight_quantity, Ingredient.density_weight_unit,
+        *(dimensions.c[dimension.value] for dimension in Dimension),
     )  # fmt: skip
-    infos = {}
-    for ingredient_id, slug, name, category, volume, volume_unit, weight, weight_unit in rows:
-        density = density_of(volume, volume_unit, weight, weight_unit)
-        infos[ingredient_id] = IngredientInfo(
-            ingredient_id, slug, name, category, density,
-            base_unit_for(density, used[ingredient_id]),
-        )  # fmt: skip
-    return infos
+
+
+def ingredient_info(row: Sequence[Any]) -> IngredientInfo:
+    """The IngredientInfo of a row of info_columns."""
+    ingredient_id, slug, name, category, *density, weight, volume, count = row[:11]
+    info = density_of(*density)
+    used = {Unit(unit) for unit in (weight, volume, count) if unit is not None}
+    return IngredientInfo(ingredient_id, slug, name, category, info, base_unit_for(info, used))
+
+
+def units_by_dimension(ingredient_ids: set[int]) -> Subquery:
+    """Per ingredient, one unit of each dimension (weight, volume, count) that its recipe lines
+    and products use, or NULL: all base_unit_for needs of units_used, in a joinable row."""
+    used = union_all(
+        select(RecipeIngredient.ingredient_id, RecipeIngredient.unit.label("unit")).where(
+            RecipeIngredient.ingredient_id.in_(ingredient_ids)
+        ),
+        select(Product.ingredient_id, Product.package_unit).where(
+            Product.ingredient_id.in_(ingredient_ids)
+        ),
+    ).subquery("units_used")
+    return (
+        select(
+            used.c.ingredient_id,
+            *(
+                func.min(case((used.c.unit.in_(units_of(dimension)), used.c.unit))).label(
+                    dimension.value
+                )
+                for dimension in Dimension
+            ),
+        )
+        .group_by(used.c.ingredient_id)
+        .subquery("units_by_dimension")
+    )
 
 
 def units_used(session: Session, ingredient_ids: Iterable[int]) -> dict[int, set[Unit]]:
@@ -273,39 +352,55 @@ def load_recipe_graph(
     """The recipes, everything nested in them, and their ingredients (plus `also_ingredients`,
     e.g. packaging, so that one graph describes every ingredient a plan uses).
 
-    Queries: three for the recipes (nested ones found by a recursive query, however deep)
-    plus three for ingredients, whatever the number of rows.
+    Queries: two (load_recipe_nodes and load_ingredient_infos), whatever the number of rows.
+    """
+    nodes = load_recipe_nodes(session, recipe_ids)
+    return RecipeGraph(
+        nodes, load_ingredient_infos(session, line_ingredients(nodes) | set(also_ingredients))
+    )
+
+
+def line_ingredients(nodes: Mapping[int, RecipeNode]) -> set[int]:
+    """The ingredients the recipes' own lines use."""
+    return {line.ingredient_id for node in nodes.values() for line in node.lines}
+
+
+def load_recipe_nodes(session: Session, recipe_ids: Iterable[int]) -> dict[int, RecipeNode]:
+    """The recipes and every recipe nested in them (however deep), with their lines and
+    components, in one query: the three kinds of row stacked (UNION ALL), told apart by `kind`.
     """
     tree = _recipe_tree(recipe_ids)
-    lines: dict[int, list[Line]] = defaultdict(list)
-    line_rows = session.execute(
-        select(RecipeIngredient.recipe_id, RecipeIngredient.ingredient_id,
-               RecipeIngredient.quantity, RecipeIngredient.unit)
-        .where(RecipeIngredient.recipe_id.in_(tree))
-        .order_by(RecipeIngredient.recipe_id, RecipeIngredient.position, RecipeIngredient.id)
-    )  # fmt: skip
-    for recipe_id, ingredient_id, quantity, unit in line_rows:
-        lines[recipe_id].append(Line(ingredient_id, quantity, unit))
-    components: dict[int, list[tuple[int, Decimal]]] = defaultdict(list)
-    component_rows = session.execute(
-        select(RecipeComponent.recipe_id, RecipeComponent.component_recipe_id,
-               RecipeComponent.batch_multiplier)
-        .where(RecipeComponent.recipe_id.in_(tree))
-        .order_by(RecipeComponent.id)
-    )  # fmt: skip
-    for recipe_id, child_id, multiplier in component_rows:
-        components[recipe_id].append((child_id, multiplier))
-    recipes = session.execute(
-        select(Recipe.id, Recipe.slug, Recipe.name).where(Recipe.id.in_(tree))
-    )
-    nodes = {
-        rid: RecipeNode(rid, slug, name, tuple(lines[rid]), tuple(components[rid]))
-        for rid, slug, name in recipes
+    lines: Select[*tuple[Any, ...]] = select(
+        RecipeIngredient.recipe_id, literal_column("'line'").label("kind"),
+        RecipeIngredient.ingredient_id.label("item_id"), RecipeIngredient.quantity.label("amount"),
+        RecipeIngredient.unit, null().label("slug"), null().label("name"),
+        RecipeIngredient.position, RecipeIngredient.id,
+    ).where(RecipeIngredient.recipe_id.in_(tree))  # fmt: skip
+    components: Select[*tuple[Any, ...]] = select(
+        RecipeComponent.recipe_id, literal_column("'component'"),
+        RecipeComponent.component_recipe_id, RecipeComponent.batch_multiplier, null(), null(),
+        null(), null(), RecipeComponent.id,
+    ).where(RecipeComponent.recipe_id.in_(tree))  # fmt: skip
+    recipes: Select[*tuple[Any, ...]] = select(
+        Recipe.id, literal_column("'recipe'"), null(), null(), null(), Recipe.slug, Recipe.name,
+        null(), Recipe.id,
+    ).where(Recipe.id.in_(tree))  # fmt: skip
+    stacked = union_all(lines, components, recipes).subquery("recipe_rows")
+    rows = session.execute(select(stacked).order_by(stacked.c.position, stacked.c.id))
+    names: dict[int, tuple[str, str]] = {}
+    lines_of: dict[int, list[Line]] = defaultdict(list)
+    components_of: dict[int, list[tuple[int, Decimal]]] = defaultdict(list)
+    for recipe_id, kind, item_id, amount, unit, slug, name, _, _ in rows:
+        if kind == "line":
+            lines_of[recipe_id].append(Line(item_id, amount, unit))
+        elif kind == "component":
+            components_of[recipe_id].append((item_id, amount))
+        else:
+            names[recipe_id] = (slug, name)
+    return {
+        rid: RecipeNode(rid, slug, name, tuple(lines_of[rid]), tuple(components_of[rid]))
+        for rid, (slug, name) in names.items()
     }
-    ingredient_ids = {line.ingredient_id for node in nodes.values() for line in node.lines}
-    return RecipeGraph(
-        nodes, load_ingredient_infos(session, ingredient_ids | set(also_ingredients))
-    )
 
 
 def _recipe_tree(recipe_ids: Iterable[int]) -> Select[tuple[int]]:

@@ -98,6 +98,11 @@ def dimension(unit: Unit) -> Dimension:
     return _FACTORS[unit][0]
 
 
+def units_of(measure: Dimension) -> list[Unit]:
+    """The units of a dimension (weight: g, kg, oz, lb)."""
+    return [unit for unit, (unit_dimension, _) in _FACTORS.items() if unit_dimension is measure]
+
+
 def factor(unit: Unit) -> Fraction:
     """How many base units (g, ml or each) one `unit` is."""
     return _FACTORS[unit][1]

@@ -19,7 +19,9 @@ from src.services.recipe_graph import (
     ingredient_totals,
     load_recipe_graph,
     nesting_depth,
+    units_used,
 )
+from src.tests import factories
 from src.tests.worked_example import build_worked_example
 
 
@@ -67,8 +69,31 @@ def test_graph_loading_takes_fixed_queries_whatever_the_nesting(session: Session
     engine = session.get_bind()
     event.listen(engine, "before_cursor_execute", lambda *a: statements.append(a[2]))
     load_recipe_graph(session, [ex.recipes["gingerbread"]])
-    # lines, components, recipes (nested ones by a recursive query) + 2 for ingredients
-    assert len(statements) == 5
+    # the recipes with their lines and components (nested ones by a recursive query), and
+    # the ingredients with the units they are used in
+    assert len(statements) == 2
+
+
+def test_base_units_count_the_lines_of_other_recipes_and_every_product(
+    session: Session,
+) -> None:
+    vanilla, cocoa, sprinkles = (factories.ingredient(session) for _ in range(3))
+    listed, other = factories.recipe(session), factories.recipe(session)
+    factories.recipe_line(session, listed, vanilla, "2", Unit.TEASPOON)
+    factories.recipe_line(session, listed, cocoa, "1", Unit.CUP)
+    factories.recipe_line(session, other, cocoa, "10", Unit.GRAM)  # by weight elsewhere
+    factories.recipe_line(session, listed, sprinkles, "1", Unit.TABLESPOON)
+    factories.product(session, sprinkles, package_unit=Unit.DOZEN, is_archived=True)
+
+    graph = load_recipe_graph(session, [listed.id])
+
+    assert graph.recipes.keys() == {listed.id}
+    assert {i.id: i.base_unit for i in graph.ingredients.values()} == {
+        vanilla.id: Unit.MILLILITER, cocoa.id: Unit.GRAM, sprinkles.id: Unit.MILLILITER,
+    }  # fmt: skip
+    assert units_used(session, [cocoa.id, sprinkles.id]) == {
+        cocoa.id: {Unit.CUP, Unit.GRAM}, sprinkles.id: {Unit.TABLESPOON, Unit.DOZEN},
+    }  # fmt: skip
 
 
 def _node(

@@ -13,6 +13,7 @@ from src.models import Unit
 from src.services.errors import ConversionError
 from src.services.units import (
     Density,
+    Dimension,
     base_unit_for,
     convert,
     convert_exact,
@@ -20,6 +21,7 @@ from src.services.units import (
     ratio_to_decimal,
     to_decimal,
     unit_names,
+    units_of,
 )
 
 FLOUR = Density(Decimal(1), Unit.CUP, Decimal(125), Unit.GRAM)
@@ -97,6 +99,11 @@ def test_parse_unit_accepts_common_spellings(text: str, unit: Unit) -> None:
 def test_parse_unit_refuses_unknown_with_the_list() -> None:
     with pytest.raises(ConversionError, match=r"'smidgen' is not a unit.*cup"):
         parse_unit("smidgen")
+
+
+def test_units_of_a_dimension() -> None:
+    assert units_of(Dimension.WEIGHT) == [Unit.GRAM, Unit.KILOGRAM, Unit.OUNCE, Unit.POUND]
+    assert units_of(Dimension.COUNT) == [Unit.EACH, Unit.DOZEN]
 
 
 def test_base_unit_is_grams_whenever_it_can_be_weighed() -> None:
