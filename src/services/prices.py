@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ScalarSelect, select
 from sqlalchemy.orm import Session, aliased
 
 from src.models import Product, Purchase, Unit
@@ -42,46 +43,64 @@ class ProductPrice:
         return to_fraction(self.price_per_package) / self.package_in(info)
 
 
+# What product_price reads of a product.
+PRODUCT_COLUMNS = (
+    Product.id, Product.ingredient_id, Product.brand, Product.name, Product.package_quantity,
+    Product.package_unit, Product.is_preferred,
+)  # fmt: skip
+
+
 def product_prices(
     session: Session, ingredient_ids: Iterable[int]
 ) -> dict[int, list[ProductPrice]]:
     """Every active product of the ingredients with its latest purchase price (two queries)."""
     rows = session.execute(
-        select(Product.id, Product.ingredient_id, Product.brand, Product.name,
-               Product.package_quantity, Product.package_unit, Product.is_preferred)
-        .where(Product.ingredient_id.in_(set(ingredient_ids)), Product.is_archived.is_(False))
-    ).all()  # fmt: skip
+        select(*PRODUCT_COLUMNS).where(
+            Product.ingredient_id.in_(set(ingredient_ids)), Product.is_archived.is_(False)
+        )
+    ).all()
     latest = latest_purchases(session, [row[0] for row in rows])
     result: dict[int, list[ProductPrice]] = defaultdict(list)
-    for product_id, ingredient_id, brand, name, quantity, unit, preferred in rows:
-        price, when = latest.get(product_id, (None, None))
-        label = " ".join(part for part in (brand, name) if part)
-        result[ingredient_id].append(
-            ProductPrice(product_id, ingredient_id, label, quantity, unit, preferred, price, when)
-        )
+    for row in rows:
+        result[row[1]].append(product_price(row, *latest.get(row[0], (None, None))))
     return result
+
+
+def product_price(
+    row: Sequence[Any], price_per_package: Decimal | None, price_date: date | None
+) -> ProductPrice:
+    """The ProductPrice of a row of PRODUCT_COLUMNS and its latest purchase (if any)."""
+    product_id, ingredient_id, brand, name, quantity, unit, preferred = row
+    label = " ".join(part for part in (brand, name) if part)
+    return ProductPrice(
+        product_id, ingredient_id, label, quantity, unit, preferred, price_per_package, price_date
+    )
 
 
 def latest_purchases(
     session: Session, product_ids: Sequence[int]
 ) -> dict[int, tuple[Decimal, date]]:
-    """(price per package, date) of each product's latest purchase (one query: an index seek
-    per product on ix_purchases_product_latest, rather than ranking every purchase)."""
+    """(price per package, date) of each product's latest purchase (one query)."""
+    rows = session.execute(
+        select(Purchase.product_id, Purchase.price_per_package, Purchase.purchase_date)
+        .select_from(Product)
+        .join(Purchase, Purchase.id == latest_purchase_id())
+        .where(Product.id.in_(set(product_ids)))
+    )
+    return {product_id: (price, when) for product_id, price, when in rows}
+
+
+def latest_purchase_id() -> ScalarSelect[int]:
+    """The id of the latest purchase of the Product of the enclosing query: an index seek per
+    product on ix_purchases_product_latest, rather than ranking every purchase."""
     newest = aliased(Purchase)
-    latest_id = (
+    return (
         select(newest.id)
         .where(newest.product_id == Product.id)
         .order_by(newest.purchase_date.desc(), newest.id.desc())
         .limit(1)
         .scalar_subquery()
     )
-    rows = session.execute(
-        select(Purchase.product_id, Purchase.price_per_package, Purchase.purchase_date)
-        .select_from(Product)
-        .join(Purchase, Purchase.id == latest_id)
-        .where(Product.id.in_(set(product_ids)))
-    )
-    return {product_id: (price, when) for product_id, price, when in rows}
 
 
 def fallback_unit_price(prices: Sequence[ProductPrice], info: IngredientInfo) -> Decimal | None:

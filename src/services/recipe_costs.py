@@ -1,8 +1,9 @@
 """What a recipe costs: a FIFO dry run over current lots for N batches (nested components
 included), the latest price for what stock lacks, unpriced lines flagged, cost per unit.
 
-Flattening is recipe_graph.ingredient_totals and pricing costing.estimate_costs/price_needs,
-the same functions planning and production use, so the numbers always agree.
+Flattening is recipe_graph.ingredient_totals and pricing costing.estimate_costs/price_needs
+(StockPricing.total for the list: the same numbers), the same functions planning and
+production use, so the numbers always agree.
 """
 
 from __future__ import annotations
@@ -17,14 +18,19 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from src.models import FinishedUnit, InventoryItem, Product, Recipe, Unit
-from src.services.costing import CostEstimate, IngredientCost, StockPricing, estimate_costs
+from src.services.costing import IngredientCost, estimate_costs
 from src.services.database import Database
 from src.services.lookup import get_or_fail
-from src.services.prices import product_prices
+from src.services.pricing_inputs import load_pricing
 from src.services.products import product_label
-from src.services.recipe_graph import ingredient_totals, load_recipe_graph
+from src.services.recipe_graph import (
+    RecipeGraph,
+    ingredient_totals,
+    line_ingredients,
+    load_recipe_graph,
+    load_recipe_nodes,
+)
 from src.services.records import positive_quantity
-from src.services.stock import lots_by_ingredient
 
 
 @dataclass(frozen=True)
@@ -118,7 +124,7 @@ def estimate_recipe_cost(
         estimate = estimate_costs(
             s, ingredient_totals(graph, [(recipe_id, count)]), graph.ingredients
         )
-        units = _units(s, [recipe_id])[recipe_id]
+        units = _units(s, recipe_id)
         return RecipeCostView(
             recipe_id=recipe_id,
             recipe_name=recipe.name,
@@ -126,34 +132,47 @@ def estimate_recipe_cost(
             total=estimate.total,
             known_total=estimate.known_total,
             lines=_line_views(s, estimate.lines),
-            per_unit=_per_unit(units, count, estimate),
+            per_unit=_per_unit(units, count, estimate.total),
         )
 
 
 def all_recipe_costs(db: Database, *, include_archived: bool = False) -> list[RecipeCostSummary]:
-    """The cost of one batch of every recipe, each from current stock (a fixed number of
-    queries for any number of recipes). Raises ConversionError (a line without density)."""
-    query = select(Recipe.id, Recipe.name, Recipe.category, Recipe.is_archived)
-    query = query.order_by(Recipe.name, Recipe.id)
-    if not include_archived:
-        query = query.where(Recipe.is_archived.is_(False))
+    """The cost of one batch of every recipe, each from current stock (three queries for any
+    number of recipes). Raises ConversionError (a line without density)."""
     with db.transaction() as s:
-        recipes = s.execute(query).all()
-        ids = [r.id for r in recipes]
-        graph = load_recipe_graph(s, ids)
-        lots = lots_by_ingredient(s, graph.ingredients)
-        prices = product_prices(s, graph.ingredients)
-        units = _units(s, ids)
-        pricing = StockPricing(graph.ingredients, lots, prices)
+        recipes, units = _recipes_and_units(s, include_archived)
+        nodes = load_recipe_nodes(s, recipes)
+        pricing = load_pricing(s, line_ingredients(nodes))
+        graph = RecipeGraph(nodes, pricing.ingredients)
         summaries = []
-        for recipe_id, name, category, archived in recipes:
-            estimate = pricing.estimate(ingredient_totals(graph, [(recipe_id, 1)]))
+        for recipe_id, (name, category, archived) in recipes.items():
+            cost = pricing.total(ingredient_totals(graph, [(recipe_id, 1)]))
             summaries.append(
-                RecipeCostSummary(recipe_id, name, category, estimate.total, estimate.known_total,
-                                  len(estimate.unpriced),
-                                  _per_unit(units[recipe_id], Decimal(1), estimate), archived)
+                RecipeCostSummary(recipe_id, name, category, cost.total, cost.known_total,
+                                  cost.unpriced_count,
+                                  _per_unit(units[recipe_id], Decimal(1), cost.total), archived)
             )  # fmt: skip
         return summaries
+
+
+def _recipes_and_units(
+    s: Session, include_archived: bool
+) -> tuple[dict[int, tuple[str, str, bool]], dict[int, list[_Yield]]]:
+    """(name, category, archived) of each recipe in name order, and its finished units."""
+    query = (
+        select(Recipe.id, Recipe.name, Recipe.category, Recipe.is_archived, *_YIELD_COLUMNS)
+        .outerjoin(FinishedUnit, FinishedUnit.recipe_id == Recipe.id)
+        .order_by(Recipe.name, Recipe.id, FinishedUnit.name, FinishedUnit.id)
+    )
+    if not include_archived:
+        query = query.where(Recipe.is_archived.is_(False))
+    recipes: dict[int, tuple[str, str, bool]] = {}
+    units: dict[int, list[_Yield]] = defaultdict(list)
+    for recipe_id, name, category, archived, unit_id, unit_name, per_batch in s.execute(query):
+        recipes[recipe_id] = (name, category, archived)
+        if unit_id is not None:
+            units[recipe_id].append(_Yield(unit_id, unit_name, per_batch))
+    return recipes, units
 
 
 def recipe_ingredient_totals(
@@ -174,23 +193,31 @@ def recipe_ingredient_totals(
         )  # fmt: skip
 
 
-def _units(s: Session, recipe_ids: list[int]) -> dict[int, list[FinishedUnit]]:
-    units: dict[int, list[FinishedUnit]] = defaultdict(list)
-    query = select(FinishedUnit).where(FinishedUnit.recipe_id.in_(recipe_ids))
-    for unit in s.scalars(query.order_by(FinishedUnit.name, FinishedUnit.id)):
-        units[unit.recipe_id].append(unit)
-    return units
+@dataclass(frozen=True)
+class _Yield:
+    """A finished unit as the per-unit cost reads it."""
+
+    id: int
+    name: str
+    per_batch: Decimal
+
+
+_YIELD_COLUMNS = (FinishedUnit.id, FinishedUnit.name, FinishedUnit.yield_per_batch)
+
+
+def _units(s: Session, recipe_id: int) -> list[_Yield]:
+    query = select(*_YIELD_COLUMNS).where(FinishedUnit.recipe_id == recipe_id)
+    return [_Yield(*row) for row in s.execute(query.order_by(FinishedUnit.name, FinishedUnit.id))]
 
 
 def _per_unit(
-    units: Sequence[FinishedUnit], batches: Decimal, estimate: CostEstimate
+    units: Sequence[_Yield], batches: Decimal, total: Decimal | None
 ) -> tuple[UnitCostView, ...]:
-    total = estimate.total
     views = []
     for unit in units:
-        made = batches * unit.yield_per_batch
+        made = batches * unit.per_batch
         per_unit = None if total is None else total / made
-        views.append(UnitCostView(unit.id, unit.name, unit.yield_per_batch, made, per_unit))
+        views.append(UnitCostView(unit.id, unit.name, unit.per_batch, made, per_unit))
     return tuple(views)
 
 

@@ -34,7 +34,7 @@ LISTS: dict[str, tuple[Callable[[Database], object], int]] = {
     "recipes": (list_recipes, 4),
     "finished goods": (list_finished_goods, 18),  # with rolled-up costs; see README
     "recipients": (list_recipients, 4),
-    "recipes with cost": (all_recipe_costs, 10),
+    "recipes with cost": (all_recipe_costs, 4),
     "events with progress": (lambda db: list_events_with_progress(db, date(2026, 11, 22)), 9),
 }
 
