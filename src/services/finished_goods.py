@@ -24,7 +24,8 @@ from src.models import (
 )
 from src.services.database import Database
 from src.services.errors import ValidationError
-from src.services.goods_costs import GoodNode, GoodsCosts, cost_times, goods_costs, load_goods
+from src.services.goods_costs import GoodsCosts, cost_times, goods_costs
+from src.services.goods_tree import GoodNode, load_goods_tree
 from src.services.lookup import get_or_fail
 from src.services.packaging import PackagingInput, PackagingView, packaging_line, packaging_views
 from src.services.recipe_rules import refuse_cycle
@@ -210,24 +211,22 @@ def _users(s: Session, good_id: int) -> list[str]:
 
 
 def good_views(s: Session, good_ids: list[int]) -> list[FinishedGoodView]:
-    """FinishedGoodViews in the order of `good_ids` (helper; fixed queries per nesting level)."""
-    nodes = load_goods(s, good_ids)
-    costs = goods_costs(s, nodes)
-    rows = {g.id: g for g in s.scalars(select(FinishedGood).where(FinishedGood.id.in_(good_ids)))}
-    unit_ids = {u for n in nodes.values() for u, _ in n.units}
-    unit_query = select(FinishedUnit.id, FinishedUnit.name).where(FinishedUnit.id.in_(unit_ids))
-    unit_names = {unit_id: name for unit_id, name in s.execute(unit_query)}
-    packaging = packaging_views(s, [line for n in nodes.values() for line in n.packaging], costs)
-    used_in = _containers(s, good_ids)
+    """FinishedGoodViews in the order of `good_ids` (helper; three queries for any number)."""
+    tree = load_goods_tree(s, good_ids)
+    nodes = tree.nodes
+    costs = goods_costs(s, nodes, tree.units)
+    unit_names = {unit_id: unit.name for unit_id, unit in tree.units.items()}
+    packaging = packaging_views([line for n in nodes.values() for line in n.packaging], costs)
     names = {good_id: node.name for good_id, node in nodes.items()}
     return [
         FinishedGoodView(
-            id=g, slug=rows[g].slug, name=rows[g].name, description=rows[g].description,
-            notes=rows[g].notes, inventory_count=rows[g].inventory_count,
-            is_archived=rows[g].is_archived,
+            id=g, slug=tree.details[g].slug, name=nodes[g].name,
+            description=tree.details[g].description, notes=tree.details[g].notes,
+            inventory_count=tree.details[g].inventory_count,
+            is_archived=tree.details[g].is_archived,
             contents=content_views(nodes[g], unit_names, names, costs),
             packaging=tuple(packaging[line] for line in nodes[g].packaging),
-            unit_cost=costs.goods[g], used_in=tuple(used_in[g]),
+            unit_cost=costs.goods[g], used_in=tree.details[g].used_in,
         )
         for g in good_ids
     ]  # fmt: skip
@@ -243,22 +242,3 @@ def content_views(
         + [ContentView("good", g, good_names[g], n, costs.goods[g], cost_times(costs.goods[g], n))
            for g, n in node.goods]
     )  # fmt: skip
-
-
-def _containers(s: Session, good_ids: list[int]) -> dict[int, list[str]]:
-    found: dict[int, list[str]] = defaultdict(list)
-    goods = (
-        select(FinishedGoodComponent.component_good_id, FinishedGood.name)
-        .join(FinishedGood, FinishedGoodComponent.finished_good_id == FinishedGood.id)
-        .where(FinishedGoodComponent.component_good_id.in_(good_ids))
-    )
-    packages = (
-        select(PackageFinishedGood.finished_good_id, Package.name)
-        .join(Package)
-        .where(PackageFinishedGood.finished_good_id.in_(good_ids))
-    )
-    for query in (goods, packages):
-        for good_id, name in s.execute(query):
-            if good_id is not None:
-                found[good_id].append(name)
-    return {g: sorted(found[g]) for g in good_ids}

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, null, select, union_all
 from sqlalchemy.orm import Session
 
 from src.models import (
@@ -20,7 +21,8 @@ from src.models import (
 from src.services.database import Database
 from src.services.errors import ValidationError
 from src.services.finished_goods import ContentView, ItemCount, content_views
-from src.services.goods_costs import GoodNode, goods_costs, load_goods, node_cost
+from src.services.goods_costs import goods_costs, node_cost
+from src.services.goods_tree import GoodNode, load_goods_tree
 from src.services.lookup import get_or_fail
 from src.services.packaging import PackagingInput, PackagingView, packaging_line, packaging_views
 from src.services.recipe_graph import Line
@@ -33,6 +35,7 @@ from src.services.records import (
     whole_count,
 )
 from src.services.slugs import unique_slug
+from src.services.stacked_rows import kind, none_like
 
 
 @dataclass(frozen=True)
@@ -60,21 +63,21 @@ class PackageView:
 def list_packages(
     db: Database, *, search: str | None = None, include_archived: bool = False
 ) -> list[PackageView]:
-    """Packages by name with contents and cost (a fixed number of queries per nesting level)."""
-    query = select(Package.id).order_by(Package.name, Package.id)
+    """Packages by name with contents and cost (four queries for any number of packages)."""
+    conditions = []
     if search and search.strip():
-        query = query.where(Package.name.icontains(search.strip(), autoescape=True))
+        conditions.append(Package.name.icontains(search.strip(), autoescape=True))
     if not include_archived:
-        query = query.where(Package.is_archived.is_(False))
+        conditions.append(Package.is_archived.is_(False))
     with db.transaction() as s:
-        return _views(s, list(s.scalars(query)))
+        return _views(s, *conditions)
 
 
 def get_package(db: Database, package_id: int) -> PackageView:
     """One package. Raises NotFoundError."""
     with db.transaction() as s:
         get_or_fail(s, Package, package_id, "package")
-        return _views(s, [package_id])[0]
+        return _views(s, Package.id == package_id)[0]
 
 
 def create_package(db: Database, data: PackageInput) -> PackageView:
@@ -85,7 +88,7 @@ def create_package(db: Database, data: PackageInput) -> PackageView:
         row = Package(slug=unique_slug(s, Package.slug, name), name=name)
         s.add(row)
         _fill(s, row, data, name)
-        return _views(s, [row.id])[0]
+        return _views(s, Package.id == row.id)[0]
 
 
 def update_package(db: Database, package_id: int, data: PackageInput) -> PackageView:
@@ -95,7 +98,7 @@ def update_package(db: Database, package_id: int, data: PackageInput) -> Package
         name = clean_name(data.name, "package")
         ensure_unique_name(s, Package.name, name, "package", exclude_id=row.id)
         _fill(s, row, data, name)
-        return _views(s, [row.id])[0]
+        return _views(s, Package.id == row.id)[0]
 
 
 def archive_package(db: Database, package_id: int, archived: bool = True) -> PackageView:
@@ -103,7 +106,7 @@ def archive_package(db: Database, package_id: int, archived: bool = True) -> Pac
     with db.transaction() as s:
         get_or_fail(s, Package, package_id, "package").is_archived = archived
         s.flush()
-        return _views(s, [package_id])[0]
+        return _views(s, Package.id == package_id)[0]
 
 
 def delete_package(db: Database, package_id: int) -> None:
@@ -143,39 +146,58 @@ def _fill(s: Session, row: Package, data: PackageInput, name: str) -> None:
     s.flush()
 
 
-def _views(s: Session, package_ids: list[int]) -> list[PackageView]:
-    rows = {p.id: p for p in s.scalars(select(Package).where(Package.id.in_(package_ids)))}
-    goods: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for package_id, good_id, count in s.execute(
-        select(PackageFinishedGood.package_id, PackageFinishedGood.finished_good_id,
-               PackageFinishedGood.quantity)
-        .where(PackageFinishedGood.package_id.in_(package_ids)).order_by(PackageFinishedGood.id)
-    ):  # fmt: skip
-        goods[package_id].append((good_id, count))
-    lines: dict[int, list[Line]] = defaultdict(list)
-    for package_id, ingredient_id, quantity, unit in s.execute(
-        select(PackagePackaging.package_id, PackagePackaging.ingredient_id,
-               PackagePackaging.quantity, PackagePackaging.unit)
-        .where(PackagePackaging.package_id.in_(package_ids)).order_by(PackagePackaging.id)
-    ):  # fmt: skip
-        lines[package_id].append(Line(ingredient_id, quantity, unit))
-    nodes = load_goods(s, {g for items in goods.values() for g, _ in items})
+def _views(s: Session, *conditions: ColumnElement[bool]) -> list[PackageView]:
+    """The packages that meet `conditions`, by name, with their contents and costs."""
+    packages, goods, lines = _packages(s, *conditions)
+    tree = load_goods_tree(s, {g for items in goods.values() for g, _ in items})
     all_lines = [line for package_lines in lines.values() for line in package_lines]
-    costs = goods_costs(s, nodes, all_lines)
-    names = {good_id: node.name for good_id, node in nodes.items()}
-    packaging = packaging_views(s, all_lines, costs)
+    costs = goods_costs(s, tree.nodes, tree.units, all_lines)
+    names = {good_id: node.name for good_id, node in tree.nodes.items()}
+    packaging = packaging_views(all_lines, costs)
     views = []
-    for package_id in package_ids:
-        node = GoodNode(package_id, rows[package_id].name, (), tuple(goods[package_id]),
-                        tuple(lines[package_id]))  # fmt: skip
+    for package_id, (slug, name, description, notes, archived) in packages.items():
+        node = GoodNode(package_id, name, (), tuple(goods[package_id]), tuple(lines[package_id]))
         views.append(
             PackageView(
-                id=package_id, slug=rows[package_id].slug, name=node.name,
-                description=rows[package_id].description, notes=rows[package_id].notes,
-                is_archived=rows[package_id].is_archived,
-                contents=content_views(node, {}, names, costs),
+                id=package_id, slug=slug, name=name, description=description, notes=notes,
+                is_archived=archived, contents=content_views(node, {}, names, costs),
                 packaging=tuple(packaging[line] for line in node.packaging),
                 cost=node_cost(node, costs.units, costs.goods, costs.packaging),
             )
         )  # fmt: skip
     return views
+
+
+def _packages(
+    s: Session, *conditions: ColumnElement[bool]
+) -> tuple[dict[int, tuple[Any, ...]], dict[int, list[tuple[int, int]]], dict[int, list[Line]]]:
+    """The packages by name (slug, name, description, notes, archived), the goods each holds
+    and its packaging lines: one query, the two kinds of content stacked (see stacked_rows)."""
+    contents = union_all(
+        select(PackageFinishedGood.package_id.label("owner_id"), kind("good"),
+               PackageFinishedGood.finished_good_id.label("item_id"),
+               PackageFinishedGood.quantity.label("count"),
+               none_like(PackagePackaging.quantity).label("amount"),
+               none_like(PackagePackaging.unit).label("unit"),
+               PackageFinishedGood.id.label("position")),
+        select(PackagePackaging.package_id, kind("packaging"), PackagePackaging.ingredient_id,
+               null(), PackagePackaging.quantity, PackagePackaging.unit, PackagePackaging.id),
+    ).subquery("contents")  # fmt: skip
+    rows = s.execute(
+        select(Package.id, Package.slug, Package.name, Package.description, Package.notes,
+               Package.is_archived, contents.c.kind, contents.c.item_id, contents.c.count,
+               contents.c.amount, contents.c.unit)
+        .outerjoin(contents, contents.c.owner_id == Package.id)
+        .where(*conditions)
+        .order_by(Package.name, Package.id, contents.c.position)
+    )  # fmt: skip
+    packages: dict[int, tuple[Any, ...]] = {}
+    goods: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    lines: dict[int, list[Line]] = defaultdict(list)
+    for package_id, *details, what, item, count, amount, unit in rows:
+        packages.setdefault(package_id, tuple(details))
+        if what == "good":
+            goods[package_id].append((item, count))
+        elif what == "packaging":
+            lines[package_id].append(Line(item, amount, unit))
+    return packages, goods, lines

@@ -6,7 +6,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from src.models import Ingredient, IngredientKind, Unit
@@ -50,17 +49,10 @@ def packaging_line(session: Session, data: PackagingInput) -> Line:
     return Line(ingredient.id, quantity, unit)
 
 
-def packaging_views(
-    session: Session, lines: Iterable[Line], costs: GoodsCosts
-) -> dict[Line, PackagingView]:
+def packaging_views(lines: Iterable[Line], costs: GoodsCosts) -> dict[Line, PackagingView]:
     """A PackagingView for each line, with the ingredient's name and the line's cost."""
-    wanted = set(lines)
-    query = select(Ingredient.id, Ingredient.name).where(
-        Ingredient.id.in_({line.ingredient_id for line in wanted})
-    )
-    names = {ingredient_id: name for ingredient_id, name in session.execute(query)}
     return {
-        line: PackagingView(line.ingredient_id, names[line.ingredient_id], line.quantity,
-                            line.unit, costs.packaging[line])
-        for line in wanted
+        line: PackagingView(line.ingredient_id, costs.ingredients[line.ingredient_id].name,
+                            line.quantity, line.unit, costs.packaging[line])
+        for line in set(lines)
     }  # fmt: skip

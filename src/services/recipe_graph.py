@@ -20,7 +20,6 @@ from sqlalchemy import (
     Subquery,
     case,
     func,
-    literal_column,
     null,
     select,
     union,
@@ -30,6 +29,7 @@ from sqlalchemy.orm import Session
 
 from src.models import Ingredient, Product, Recipe, RecipeComponent, RecipeIngredient, Unit
 from src.services.errors import ConflictError
+from src.services.stacked_rows import kind
 from src.services.units import (
     Density,
     Dimension,
@@ -367,22 +367,22 @@ def line_ingredients(nodes: Mapping[int, RecipeNode]) -> set[int]:
 
 def load_recipe_nodes(session: Session, recipe_ids: Iterable[int]) -> dict[int, RecipeNode]:
     """The recipes and every recipe nested in them (however deep), with their lines and
-    components, in one query: the three kinds of row stacked (UNION ALL), told apart by `kind`.
+    components, in one query: the three kinds of row stacked (see stacked_rows).
     """
     tree = _recipe_tree(recipe_ids)
     lines: Select[*tuple[Any, ...]] = select(
-        RecipeIngredient.recipe_id, literal_column("'line'").label("kind"),
+        RecipeIngredient.recipe_id, kind("line"),
         RecipeIngredient.ingredient_id.label("item_id"), RecipeIngredient.quantity.label("amount"),
         RecipeIngredient.unit, null().label("slug"), null().label("name"),
         RecipeIngredient.position, RecipeIngredient.id,
     ).where(RecipeIngredient.recipe_id.in_(tree))  # fmt: skip
     components: Select[*tuple[Any, ...]] = select(
-        RecipeComponent.recipe_id, literal_column("'component'"),
+        RecipeComponent.recipe_id, kind("component"),
         RecipeComponent.component_recipe_id, RecipeComponent.batch_multiplier, null(), null(),
         null(), null(), RecipeComponent.id,
     ).where(RecipeComponent.recipe_id.in_(tree))  # fmt: skip
     recipes: Select[*tuple[Any, ...]] = select(
-        Recipe.id, literal_column("'recipe'"), null(), null(), null(), Recipe.slug, Recipe.name,
+        Recipe.id, kind("recipe"), null(), null(), null(), Recipe.slug, Recipe.name,
         null(), Recipe.id,
     ).where(Recipe.id.in_(tree))  # fmt: skip
     stacked = union_all(lines, components, recipes).subquery("recipe_rows")
@@ -390,10 +390,10 @@ def load_recipe_nodes(session: Session, recipe_ids: Iterable[int]) -> dict[int, 
     names: dict[int, tuple[str, str]] = {}
     lines_of: dict[int, list[Line]] = defaultdict(list)
     components_of: dict[int, list[tuple[int, Decimal]]] = defaultdict(list)
-    for recipe_id, kind, item_id, amount, unit, slug, name, _, _ in rows:
-        if kind == "line":
+    for recipe_id, what, item_id, amount, unit, slug, name, _, _ in rows:
+        if what == "line":
             lines_of[recipe_id].append(Line(item_id, amount, unit))
-        elif kind == "component":
+        elif what == "component":
             components_of[recipe_id].append((item_id, amount))
         else:
             names[recipe_id] = (slug, name)

@@ -21,6 +21,7 @@ from src.services.finished_goods import (
     update_finished_good,
 )
 from src.services.ingredients import IngredientInput, create_ingredient
+from src.services.packages import PackageInput, create_package
 from src.services.packaging import PackagingInput
 from src.services.products import ProductInput, create_product
 from src.services.purchases import PurchaseInput, record_purchase
@@ -90,6 +91,21 @@ def test_nested_goods_multiply_through(db: Database, priced: WorkedExample) -> N
     assert tin.unit_cost is not None
     assert box.unit_cost == 2 * tin.unit_cost + 3  # three $1 ribbons
     assert tin.used_in == ("Gift box",)
+
+
+def test_a_good_lists_every_good_and_package_holding_it(db: Database, ex: WorkedExample) -> None:
+    box = create_finished_good(
+        db, FinishedGoodInput("Gift box", goods=(ItemCount(ex.holiday_tin, 2),))
+    )
+    archive_finished_good(db, box.id)
+    create_package(db, PackageInput("Aunt May's basket", goods=(ItemCount(ex.holiday_tin, 1),)))
+
+    (tin,) = list_finished_goods(db)
+
+    assert tin.used_in == ("Aunt May's basket", "Gift box")  # archived holders count too
+    assert [(c.kind, c.name, c.quantity) for c in tin.contents] == [
+        ("unit", "Sugar cookie", 12), ("unit", "Gingerbread man", 6),
+    ]  # fmt: skip
 
 
 def test_a_good_cannot_contain_itself_through_another(db: Database, ex: WorkedExample) -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from src.models import Unit
-from src.services.goods_costs import GoodNode, roll_up
+from src.services.goods_costs import roll_up
+from src.services.goods_tree import GoodNode
 from src.services.recipe_graph import Line
 
 TIN = Line(ingredient_id=9, quantity=Decimal(1), unit=Unit.EACH)

@@ -13,13 +13,26 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from sqlalchemy.orm import Session
 
-from src.models import OutputMode, PlanState, ProductionRun, RecipeComponent, Unit
+from src.models import (
+    FinishedGood,
+    FinishedGoodComponent,
+    FinishedGoodPackaging,
+    IngredientKind,
+    OutputMode,
+    PackagePackaging,
+    PlanState,
+    ProductionRun,
+    RecipeComponent,
+    Unit,
+)
 from src.services.database import Database
 from src.services.event_overview import list_events_with_progress
 from src.services.finished_goods import list_finished_goods
 from src.services.ingredients import list_ingredients
 from src.services.inventory import list_lots
+from src.services.packages import list_packages
 from src.services.products import list_products
 from src.services.recipe_costs import all_recipe_costs
 from src.services.recipes import list_recipes
@@ -32,7 +45,8 @@ LISTS: dict[str, tuple[Callable[[Database], object], int]] = {
     "products": (list_products, 4),
     "lots": (list_lots, 4),
     "recipes": (list_recipes, 4),
-    "finished goods": (list_finished_goods, 18),  # with rolled-up costs; see README
+    "finished goods": (list_finished_goods, 4),
+    "packages": (list_packages, 4),
     "recipients": (list_recipients, 4),
     "recipes with cost": (all_recipe_costs, 4),
     "events with progress": (lambda db: list_events_with_progress(db, date(2026, 11, 22)), 9),
@@ -42,7 +56,7 @@ LISTS: dict[str, tuple[Callable[[Database], object], int]] = {
 def _grow(db: Database, n: int) -> None:
     """n of everything: stocked ingredients in nested recipes, goods, recipients, events."""
     with db.transaction() as s:
-        inner = None
+        inner, outer = None, None
         for i in range(n):
             product = factories.product(s)
             factories.lot(s, product)
@@ -54,13 +68,27 @@ def _grow(db: Database, n: int) -> None:
                 )
             inner = recipe
             unit = factories.finished_unit(s, recipe)
-            factories.finished_good(s, [(unit, 2)])
+            good = factories.finished_good(s, [(unit, 2)])
+            _wrap(s, good, outer)
+            outer = good
             factories.recipient(s)
             event = factories.event(
                 s, output_mode=OutputMode.BULK_COUNT, plan_state=PlanState.IN_PRODUCTION
             )
             s.add(ProductionRun(recipe_id=recipe.id, finished_unit_id=unit.id, event_id=event.id,
                                 batches=1, expected_yield=36, actual_yield=36))  # fmt: skip
+
+
+def _wrap(s: Session, good: FinishedGood, previous: FinishedGood | None) -> None:
+    """A tin around the good, the previous good nested in it, and a package of both."""
+    tin = factories.ingredient(s, kind=IngredientKind.PACKAGING)
+    factories.lot(s, factories.product(s, tin, package_unit=Unit.EACH))
+    good.packaging.append(FinishedGoodPackaging(ingredient=tin, quantity=Decimal(1)))
+    package = factories.package(s, [(good, 3)])
+    package.packaging.append(PackagePackaging(ingredient=tin, quantity=Decimal(2)))
+    if previous is not None:
+        good.components.append(FinishedGoodComponent(component_good=previous, quantity=1))
+    s.flush()
 
 
 def _statements(db: Database, action: Callable[[Database], object]) -> int:
