@@ -2,26 +2,28 @@
 
 The percent is progress.overall_percent over the same inputs event_progress reads (demand
 expanded through goods and packages, batch decisions else suggestions, batches produced,
-goods assembled, packages delivered), read for all started events at once: one query per
-kind of input, grouped by event, whatever the number of events.
+goods assembled, packages delivered), read for all started events at once in two queries:
+the events' own rows of every kind stacked in one, and what their packages and goods hold
+(nested goods by a recursive query) in the other, whatever the number of events.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy import CompoundSelect, func, null, or_, select, union_all
+from sqlalchemy.orm import Session
 
 from src.models import (
     AssemblyRun,
     BatchDecision,
     EventFinishedGood,
     EventRecipientPackage,
+    FinishedGood,
     FinishedGoodComponent,
     FinishedUnit,
     PackageFinishedGood,
@@ -34,6 +36,7 @@ from src.services.database import Database
 from src.services.decomposition import Demand, GoodContents, expand_demand
 from src.services.events import EventSummary, ordered_summaries
 from src.services.progress import overall_percent
+from src.services.stacked_rows import kind, none_like
 
 STARTED = (PlanState.IN_PRODUCTION.value, PlanState.COMPLETED.value)
 PerEvent = dict[int, dict[int, int]]  # event id → item id → count
@@ -92,126 +95,119 @@ def _percent(inputs: _Inputs, event_id: int) -> int:
 
 
 def _load(s: Session, started: list[int]) -> _Inputs:
-    units, goods = _demand(s, started)
-    package_counts, packages = _assignments(s, started)
-    contents = _package_contents(s, {p for counts in package_counts.values() for p in counts})
-    catalog = _goods_tree(
-        s, {g for d in goods.values() for g in d} | {g for c in contents.values() for g in c}
+    units: PerEvent = {e: {} for e in started}
+    assigned: PerEvent = {e: {} for e in started}  # package id → count
+    statuses = {e: _no_packages() for e in started}
+    counted: dict[str, PerEvent] = {what: defaultdict(dict) for what in _COUNTED}
+    yields: dict[int, Decimal] = {}
+    for event_id, what, item_id, amount, status, per_batch in s.execute(_event_rows(started)):
+        if what == "unit":
+            units[event_id][item_id] = amount
+            yields[item_id] = per_batch
+        elif what == "package":
+            assigned[event_id][item_id] = assigned[event_id].get(item_id, 0) + amount
+            statuses[event_id][status.value] += amount
+        else:
+            counted[what][event_id][item_id] = int(amount)
+    goods = counted["good"]
+    contents, catalog, inside = _catalog(
+        s,
+        {p for counts in assigned.values() for p in counts},
+        {g for e in started for g in goods[e]},
     )
-    unit_ids = {u for d in units.values() for u in d} | {
-        u for good in catalog.values() for u in good.units
-    }
     return _Inputs(
-        demand={e: Demand(units[e], goods[e], package_counts[e]) for e in started},
+        demand={e: Demand(units[e], goods[e], assigned[e]) for e in started},
         package_contents=contents,
         catalog=catalog,
-        yields=_yields(s, unit_ids),
-        decisions=_by_event(s, started, BatchDecision.finished_unit_id, BatchDecision.batches),
-        produced=_by_event(
-            s, started, ProductionRun.finished_unit_id, ProductionRun.batches, summed=True
-        ),
-        assembled=_by_event(
-            s, started, AssemblyRun.finished_good_id, AssemblyRun.quantity, summed=True
-        ),
-        packages=packages,
+        yields=yields | inside,
+        decisions=counted["decision"],
+        produced=counted["produced"],
+        assembled=counted["assembled"],
+        packages=statuses,
     )
 
 
-def _yields(s: Session, unit_ids: set[int]) -> dict[int, Decimal]:
-    query = select(FinishedUnit.id, FinishedUnit.yield_per_batch)
-    return {u: per_batch for u, per_batch in s.execute(query.where(FinishedUnit.id.in_(unit_ids)))}
+_COUNTED = ("good", "decision", "produced", "assembled")
 
 
-def _demand(s: Session, started: list[int]) -> tuple[PerEvent, PerEvent]:
-    """Per started event: finished units and finished goods demanded, with quantities."""
-    units: PerEvent = {e: {} for e in started}
-    goods: PerEvent = {e: {} for e in started}
-    rows = s.execute(
-        select(EventFinishedGood.event_id, EventFinishedGood.finished_unit_id,
-               EventFinishedGood.finished_good_id, EventFinishedGood.quantity)
-        .where(EventFinishedGood.event_id.in_(started))
+def _event_rows(started: list[int]) -> CompoundSelect[Any]:
+    """Per started event, stacked (see stacked_rows): the units demanded (with their yield),
+    the goods demanded, packages assigned (with status), batch decisions, batches produced
+    and goods assembled: (event_id, kind, item_id, amount, status, per_batch)."""
+    demand, assigned, decided = EventFinishedGood, EventRecipientPackage, BatchDecision
+    run, assembly = ProductionRun, AssemblyRun
+    return union_all(
+        select(demand.event_id, kind("unit"), demand.finished_unit_id.label("item_id"),
+               demand.quantity.label("amount"), none_like(assigned.status).label("status"),
+               FinishedUnit.yield_per_batch.label("per_batch"))
+        .join(FinishedUnit, FinishedUnit.id == demand.finished_unit_id)
+        .where(demand.event_id.in_(started)),
+        select(demand.event_id, kind("good"), demand.finished_good_id, demand.quantity, null(),
+               null())
+        .where(demand.event_id.in_(started), demand.finished_good_id.is_not(None)),
+        select(assigned.event_id, kind("package"), assigned.package_id, assigned.quantity,
+               assigned.status, null())
+        .where(assigned.event_id.in_(started)),
+        select(decided.event_id, kind("decision"), decided.finished_unit_id, decided.batches,
+               null(), null())
+        .where(decided.event_id.in_(started)),
+        select(run.event_id, kind("produced"), run.finished_unit_id, func.sum(run.batches),
+               null(), null())
+        .where(run.event_id.in_(started)).group_by(run.event_id, run.finished_unit_id),
+        select(assembly.event_id, kind("assembled"), assembly.finished_good_id,
+               func.sum(assembly.quantity), null(), null())
+        .where(assembly.event_id.in_(started))
+        .group_by(assembly.event_id, assembly.finished_good_id),
     )  # fmt: skip
-    for event_id, unit_id, good_id, quantity in rows:
-        if unit_id is not None:
-            units[event_id][unit_id] = quantity
-        elif good_id is not None:
-            goods[event_id][good_id] = quantity
-    return units, goods
-
-
-def _assignments(s: Session, started: list[int]) -> tuple[PerEvent, dict[int, Counter[str]]]:
-    """Per started event: packages assigned (package id → count) and packages by status."""
-    counts: PerEvent = {e: defaultdict(int) for e in started}
-    statuses = {e: _no_packages() for e in started}
-    rows = s.execute(
-        select(EventRecipientPackage.event_id, EventRecipientPackage.package_id,
-               EventRecipientPackage.quantity, EventRecipientPackage.status)
-        .where(EventRecipientPackage.event_id.in_(started))
-    )  # fmt: skip
-    for event_id, package_id, quantity, status in rows:
-        counts[event_id][package_id] += quantity
-        statuses[event_id][status.value] += quantity
-    return counts, statuses
 
 
 def _no_packages() -> Counter[str]:
     return Counter({status.value: 0 for status in PackageStatus})
 
 
-def _package_contents(s: Session, ids: set[int]) -> dict[int, dict[int, int]]:
-    contents: dict[int, dict[int, int]] = {p: {} for p in ids}
-    rows = s.execute(
-        select(PackageFinishedGood.package_id, PackageFinishedGood.finished_good_id,
-               PackageFinishedGood.quantity)
-        .where(PackageFinishedGood.package_id.in_(ids))
-    )  # fmt: skip
-    for package_id, good_id, quantity in rows:
-        contents[package_id][good_id] = quantity
-    return contents
-
-
-def _goods_tree(s: Session, ids: Iterable[int]) -> dict[int, GoodContents]:
-    """The goods and every good nested in them, with what each holds (a recursive query)."""
-    top = select(FinishedGoodComponent.finished_good_id.label("id")).where(
-        FinishedGoodComponent.finished_good_id.in_(set(ids))
+def _catalog(
+    s: Session, package_ids: set[int], goods: set[int]
+) -> tuple[dict[int, dict[int, int]], dict[int, GoodContents], dict[int, Decimal]]:
+    """What each package holds, what each good reached from them or from `goods` holds
+    (nested goods by a recursive query), and the yields of the units inside: one query."""
+    held = select(PackageFinishedGood.finished_good_id).where(
+        PackageFinishedGood.package_id.in_(package_ids)
+    )
+    top = select(FinishedGood.id.label("id")).where(
+        or_(FinishedGood.id.in_(goods), FinishedGood.id.in_(held))
     )
     tree = top.cte("good_tree", recursive=True)
-    nested = select(FinishedGoodComponent.component_good_id).join(
-        tree, FinishedGoodComponent.finished_good_id == tree.c.id
-    )
-    tree = tree.union(nested)
-    rows = s.execute(
-        select(FinishedGoodComponent.finished_good_id, FinishedGoodComponent.finished_unit_id,
-               FinishedGoodComponent.component_good_id, FinishedGoodComponent.quantity)
-        .where(FinishedGoodComponent.finished_good_id.in_(select(tree.c.id)))
+    component = FinishedGoodComponent
+    tree = tree.union(select(component.component_good_id).join(
+        tree, component.finished_good_id == tree.c.id
+    ))  # fmt: skip
+    in_tree = component.finished_good_id.in_(select(tree.c.id))
+    stacked: CompoundSelect[Any] = union_all(
+        select(component.finished_good_id.label("owner_id"), kind("unit"),
+               component.finished_unit_id.label("item_id"), component.quantity.label("count"),
+               FinishedUnit.yield_per_batch.label("per_batch"))
+        .join(FinishedUnit, FinishedUnit.id == component.finished_unit_id).where(in_tree),
+        select(component.finished_good_id, kind("good"), component.component_good_id,
+               component.quantity, null())
+        .where(in_tree, component.component_good_id.is_not(None)),
+        select(PackageFinishedGood.package_id, kind("package"),
+               PackageFinishedGood.finished_good_id, PackageFinishedGood.quantity, null())
+        .where(PackageFinishedGood.package_id.in_(package_ids)),
     )  # fmt: skip
+    contents: dict[int, dict[int, int]] = {p: {} for p in package_ids}
     units: dict[int, dict[int, int]] = defaultdict(dict)
-    goods: dict[int, dict[int, int]] = defaultdict(dict)
-    reached = set(ids)
-    for good_id, unit_id, child_id, quantity in rows:
-        reached.add(good_id)
-        if unit_id is not None:
-            units[good_id][unit_id] = quantity
-        elif child_id is not None:
-            goods[good_id][child_id] = quantity
-            reached.add(child_id)
-    return {g: GoodContents(units[g], goods[g]) for g in reached}
-
-
-def _by_event(
-    s: Session,
-    started: list[int],
-    key: InstrumentedAttribute[int],
-    value: InstrumentedAttribute[int],
-    *,
-    summed: bool = False,
-) -> PerEvent:
-    """value (summed when `summed`) per key, per started event (one query)."""
-    table = key.class_
-    amount = func.sum(value) if summed else value
-    query = select(table.event_id, key, amount).where(table.event_id.in_(started))
-    rows = s.execute(query.group_by(table.event_id, key) if summed else query)
-    result: PerEvent = defaultdict(dict)
-    for event_id, k, total in rows:
-        result[event_id][k] = int(total)
-    return result
+    nested: dict[int, dict[int, int]] = defaultdict(dict)
+    yields: dict[int, Decimal] = {}
+    reached = set(goods)
+    for owner_id, what, item_id, count, per_batch in s.execute(stacked):
+        if what == "package":
+            contents[owner_id][item_id] = count
+            reached.add(item_id)
+        elif what == "unit":
+            units[owner_id][item_id] = count
+            yields[item_id] = per_batch
+            reached.add(owner_id)
+        else:
+            nested[owner_id][item_id] = count
+            reached.update((owner_id, item_id))
+    return contents, {g: GoodContents(units[g], nested[g]) for g in reached}, yields

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy import ColumnElement, ScalarSelect, func, or_, select
 from sqlalchemy.orm import Session
 
 from src.models import Event, Ingredient, IngredientKind, PlanState, Recipe
@@ -42,17 +42,15 @@ def overview(db: Database, today: date) -> Overview:
     Events in production stay listed after their date until they are completed.
     """
     with db.transaction() as session:
-        return Overview(
-            ingredient_count=_count(
-                session,
-                Ingredient,
-                Ingredient.is_archived.is_(False),
-                Ingredient.kind == IngredientKind.FOOD,
-            ),
-            recipe_count=_count(session, Recipe, Recipe.is_archived.is_(False)),
-            event_count=_count(session, Event),
-            upcoming_events=_upcoming(session, today),
-        )
+        ingredients, recipes, events = session.execute(
+            select(
+                _count(Ingredient, Ingredient.is_archived.is_(False),
+                       Ingredient.kind == IngredientKind.FOOD),
+                _count(Recipe, Recipe.is_archived.is_(False)),
+                _count(Event),
+            )
+        ).one()  # fmt: skip
+        return Overview(ingredients, recipes, events, _upcoming(session, today))
 
 
 def is_empty(db: Database) -> bool:
@@ -65,12 +63,9 @@ def is_empty(db: Database) -> bool:
 
 
 def _count(
-    session: Session, model: type[Ingredient | Recipe | Event], *where: ColumnElement[bool]
-) -> int:
-    query = select(func.count()).select_from(model)
-    for condition in where:
-        query = query.where(condition)
-    return session.scalar(query) or 0
+    model: type[Ingredient | Recipe | Event], *where: ColumnElement[bool]
+) -> ScalarSelect[int]:
+    return select(func.count()).select_from(model).where(*where).scalar_subquery()
 
 
 def _upcoming(session: Session, today: date) -> tuple[UpcomingEvent, ...]:

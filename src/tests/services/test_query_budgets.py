@@ -16,15 +16,23 @@ import pytest
 from sqlalchemy.orm import Session
 
 from src.models import (
+    AssemblyRun,
+    BatchDecision,
+    EventFinishedGood,
+    EventRecipe,
+    EventRecipientPackage,
     FinishedGood,
     FinishedGoodComponent,
     FinishedGoodPackaging,
+    FinishedUnit,
     IngredientKind,
     OutputMode,
     PackagePackaging,
     PlanState,
     ProductionRun,
+    Recipe,
     RecipeComponent,
+    Recipient,
     Unit,
 )
 from src.services.database import Database
@@ -32,6 +40,7 @@ from src.services.event_overview import list_events_with_progress
 from src.services.finished_goods import list_finished_goods
 from src.services.ingredients import list_ingredients
 from src.services.inventory import list_lots
+from src.services.overview import overview
 from src.services.packages import list_packages
 from src.services.products import list_products
 from src.services.recipe_costs import all_recipe_costs
@@ -49,7 +58,8 @@ LISTS: dict[str, tuple[Callable[[Database], object], int]] = {
     "packages": (list_packages, 4),
     "recipients": (list_recipients, 4),
     "recipes with cost": (all_recipe_costs, 4),
-    "events with progress": (lambda db: list_events_with_progress(db, date(2026, 11, 22)), 9),
+    "events with progress": (lambda db: list_events_with_progress(db, date(2026, 11, 22)), 4),
+    "dashboard": (lambda db: overview(db, date(2026, 11, 22)), 4),
 }
 
 
@@ -71,12 +81,29 @@ def _grow(db: Database, n: int) -> None:
             good = factories.finished_good(s, [(unit, 2)])
             _wrap(s, good, outer)
             outer = good
-            factories.recipient(s)
-            event = factories.event(
-                s, output_mode=OutputMode.BULK_COUNT, plan_state=PlanState.IN_PRODUCTION
-            )
-            s.add(ProductionRun(recipe_id=recipe.id, finished_unit_id=unit.id, event_id=event.id,
-                                batches=1, expected_yield=36, actual_yield=36))  # fmt: skip
+            _started_event(s, recipe, unit, good, factories.recipient(s))
+
+
+def _started_event(
+    s: Session, recipe: Recipe, unit: FinishedUnit, good: FinishedGood, recipient: Recipient
+) -> None:
+    """An event in production with every kind of input its progress reads."""
+    event = factories.event(s, output_mode=OutputMode.BULK_COUNT,
+                            plan_state=PlanState.IN_PRODUCTION)  # fmt: skip
+    package = factories.package(s, [(good, 1)])
+    s.add_all([
+        EventRecipe(event_id=event.id, recipe_id=recipe.id),
+        EventFinishedGood(event_id=event.id, finished_unit_id=unit.id, quantity=40),
+        EventFinishedGood(event_id=event.id, finished_good_id=good.id, quantity=2),
+        EventRecipientPackage(event_id=event.id, recipient_id=recipient.id,
+                              package_id=package.id),
+        AssemblyRun(finished_good_id=good.id, event_id=event.id, quantity=1),
+        ProductionRun(recipe_id=recipe.id, finished_unit_id=unit.id, event_id=event.id,
+                      batches=1, expected_yield=36, actual_yield=36),
+    ])  # fmt: skip
+    s.flush()
+    s.add(BatchDecision(event_id=event.id, recipe_id=recipe.id, finished_unit_id=unit.id,
+                        batches=2))  # fmt: skip
 
 
 def _wrap(s: Session, good: FinishedGood, previous: FinishedGood | None) -> None:
