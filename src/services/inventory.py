@@ -9,8 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from src.models import (
@@ -118,15 +119,15 @@ def list_lots(
     include_empty: bool = False,
 ) -> list[LotView]:
     """Lots oldest first (the order FIFO takes them), with remaining quantity and value."""
-    query = select(InventoryItem)
+    conditions = []
     if ingredient_id is not None:
-        query = query.where(Product.ingredient_id == ingredient_id)
+        conditions.append(Product.ingredient_id == ingredient_id)
     if product_id is not None:
-        query = query.where(InventoryItem.product_id == product_id)
+        conditions.append(InventoryItem.product_id == product_id)
     if not include_empty:
-        query = query.where(lot_has_stock())
+        conditions.append(lot_has_stock())
     with db.transaction() as s:
-        return lot_views(s, query)
+        return lot_views(s, *conditions)
 
 
 def get_lot(db: Database, lot_id: int) -> LotView:
@@ -232,7 +233,8 @@ def consume_ingredient(
 
 
 def _take_views(s: Session, allocation: FifoAllocation) -> tuple[LotTakeView, ...]:
-    lots = {lot.id: lot for lot in lot_views(s, _lots_query([t.lot_id for t in allocation.takes]))}
+    taken = InventoryItem.id.in_([t.lot_id for t in allocation.takes])
+    lots = {lot.id: lot for lot in lot_views(s, taken)}
     return tuple(
         LotTakeView(
             lot_id=t.lot_id,
@@ -274,42 +276,45 @@ def _check_adjustment(
         )
 
 
-def _lots_query(lot_ids: list[int]) -> Select[InventoryItem]:
-    return select(InventoryItem).where(InventoryItem.id.in_(lot_ids))
-
-
 def lot_view(s: Session, lot_id: int) -> LotView:
     """The LotView of one lot (helper for services that just changed it)."""
-    return lot_views(s, _lots_query([lot_id]))[0]
+    return lot_views(s, InventoryItem.id == lot_id)[0]
 
 
-def lot_views(s: Session, query: Select[InventoryItem]) -> list[LotView]:
-    """LotViews for the lots `query` selects, oldest first (one query)."""
+def lot_views(s: Session, *conditions: ColumnElement[bool]) -> list[LotView]:
+    """LotViews for the lots that meet `conditions`, oldest first (one query; plain columns,
+    no ORM objects to build)."""
+    lot = InventoryItem
     rows = s.execute(
-        query.join(Product, InventoryItem.product_id == Product.id)
+        select(lot.id, Product.id, Product.brand, Product.name, Product.ingredient_id,
+               Ingredient.name, lot.purchase_id, lot.purchase_date, lot.expiry_date,
+               lot.location, lot.notes, lot.initial_quantity, lot.remaining_quantity,
+               Product.package_unit, lot.unit_cost)
+        .join(Product, lot.product_id == Product.id)
         .join(Ingredient, Product.ingredient_id == Ingredient.id)
-        .add_columns(Product, Ingredient.name)
-        .order_by(InventoryItem.purchase_date, InventoryItem.id)
-    ).all()
-    return [_lot_view(lot, product, ingredient) for lot, product, ingredient in rows]
+        .where(*conditions)
+        .order_by(lot.purchase_date, lot.id)
+    )  # fmt: skip
+    return [_lot_view(tuple(row)) for row in rows]
 
 
-def _lot_view(lot: InventoryItem, product: Product, ingredient: str) -> LotView:
-    value = None if lot.unit_cost is None else lot.remaining_quantity * lot.unit_cost
+def _lot_view(row: tuple[Any, ...]) -> LotView:
+    (lot_id, product_id, brand, name, ingredient_id, ingredient, purchase_id, bought, expiry,
+     location, notes, initial, remaining, unit, unit_cost) = row  # fmt: skip
     return LotView(
-        id=lot.id,
-        product_id=product.id,
-        product_label=product_label(product.brand, product.name),
-        ingredient_id=product.ingredient_id,
+        id=lot_id,
+        product_id=product_id,
+        product_label=product_label(brand, name),
+        ingredient_id=ingredient_id,
         ingredient_name=ingredient,
-        purchase_id=lot.purchase_id,
-        purchase_date=lot.purchase_date,
-        expiry_date=lot.expiry_date,
-        location=lot.location,
-        notes=lot.notes,
-        initial_quantity=lot.initial_quantity,
-        remaining_quantity=lot.remaining_quantity,
-        unit=product.package_unit,
-        unit_cost=lot.unit_cost,
-        remaining_value=value,
+        purchase_id=purchase_id,
+        purchase_date=bought,
+        expiry_date=expiry,
+        location=location,
+        notes=notes,
+        initial_quantity=initial,
+        remaining_quantity=remaining,
+        unit=unit,
+        unit_cost=unit_cost,
+        remaining_value=None if unit_cost is None else remaining * unit_cost,
     )

@@ -62,53 +62,20 @@ def production_history(
 
 
 def run_views(s: Session, *conditions: ColumnElement[bool]) -> list[ProductionRunView]:
+    """The runs `conditions` select, newest first (plain columns: no ORM objects to build)."""
+    run = ProductionRun
     rows = s.execute(
-        select(
-            ProductionRun,
-            Recipe.name,
-            FinishedUnit.name,
-            Event.name,
-            ProductionLoss.loss_category,
-            ProductionLoss.total_loss_cost,
-        )
-        .join(Recipe, Recipe.id == ProductionRun.recipe_id)
-        .join(FinishedUnit, FinishedUnit.id == ProductionRun.finished_unit_id)
-        .outerjoin(Event, Event.id == ProductionRun.event_id)
-        .outerjoin(ProductionLoss, ProductionLoss.production_run_id == ProductionRun.id)
+        select(run.id, run.uuid, run.recipe_id, Recipe.name, run.finished_unit_id,
+               FinishedUnit.name, run.event_id, Event.name, run.batches, run.scale_factor,
+               run.expected_yield, run.actual_yield, run.production_status, run.loss_quantity,
+               ProductionLoss.loss_category, ProductionLoss.total_loss_cost,
+               run.total_ingredient_cost, run.cost_per_unit, run.recorded_with_shortfall,
+               run.produced_at, run.notes)
+        .join(Recipe, Recipe.id == run.recipe_id)
+        .join(FinishedUnit, FinishedUnit.id == run.finished_unit_id)
+        .outerjoin(Event, Event.id == run.event_id)
+        .outerjoin(ProductionLoss, ProductionLoss.production_run_id == run.id)
         .where(*conditions)
-        .order_by(ProductionRun.produced_at.desc(), ProductionRun.id.desc())
-    )
-    return [_view(*row) for row in rows]
-
-
-def _view(
-    run: ProductionRun,
-    recipe: str,
-    unit: str,
-    event: str | None,
-    loss_category: LossCategory | None,
-    loss_cost: Decimal | None,
-) -> ProductionRunView:
-    return ProductionRunView(
-        id=run.id,
-        uuid=run.uuid,
-        recipe_id=run.recipe_id,
-        recipe=recipe,
-        finished_unit_id=run.finished_unit_id,
-        finished_unit=unit,
-        event_id=run.event_id,
-        event=event,
-        batches=run.batches,
-        scale_factor=run.scale_factor,
-        expected_yield=run.expected_yield,
-        actual_yield=run.actual_yield,
-        status=run.production_status,
-        loss_quantity=run.loss_quantity,
-        loss_category=loss_category,
-        loss_cost=loss_cost,
-        total_ingredient_cost=run.total_ingredient_cost,
-        cost_per_unit=run.cost_per_unit,
-        recorded_with_shortfall=run.recorded_with_shortfall,
-        produced_at=run.produced_at,
-        notes=run.notes,
-    )
+        .order_by(run.produced_at.desc(), run.id.desc())
+    )  # fmt: skip
+    return [ProductionRunView(*values) for values in map(tuple, rows)]

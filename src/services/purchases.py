@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from fractions import Fraction
+from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from src.models import InventoryItem, MovementKind, Product, Purchase, Supplier, Unit
@@ -18,7 +18,7 @@ from src.services.lookup import get_or_fail
 from src.services.products import product_label
 from src.services.records import clean_text, positive_quantity
 from src.services.stock import record_movement
-from src.services.units import to_decimal
+from src.services.units import ratio_to_decimal
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,9 @@ class PurchaseView:
 
 def lot_unit_cost(price_per_package: Decimal, package_quantity: Decimal) -> Decimal:
     """Cost of one unit of a lot: price per package ÷ package quantity."""
-    return to_decimal(Fraction(price_per_package) / Fraction(package_quantity))
+    price, price_per = price_per_package.as_integer_ratio()
+    quantity, quantity_per = package_quantity.as_integer_ratio()
+    return ratio_to_decimal(price * quantity_per, price_per * quantity)
 
 
 def record_purchase(db: Database, data: PurchaseInput) -> PurchaseView:
@@ -98,7 +100,7 @@ def record_purchase(db: Database, data: PurchaseInput) -> PurchaseView:
             expiry_date=data.expiry_date,
             location=clean_text(data.location),
         )
-        return _purchase_views(s, select(Purchase).where(Purchase.id == purchase.id))[0]
+        return _purchase_views(s, Purchase.id == purchase.id)[0]
 
 
 def record_opening_balance(db: Database, data: OpeningBalanceInput) -> LotView:
@@ -126,20 +128,20 @@ def price_history(db: Database, product_id: int) -> list[PurchaseView]:
     """Every purchase of a product, newest first. Raises NotFoundError."""
     with db.transaction() as s:
         get_or_fail(s, Product, product_id, "product")
-        return _purchase_views(s, select(Purchase).where(Purchase.product_id == product_id))
+        return _purchase_views(s, Purchase.product_id == product_id)
 
 
 def list_purchases(
     db: Database, *, ingredient_id: int | None = None, since: date | None = None
 ) -> list[PurchaseView]:
     """Purchases newest first, optionally of one ingredient's products and from a date."""
-    query = select(Purchase)
+    conditions = []
     if ingredient_id is not None:
-        query = query.where(Product.ingredient_id == ingredient_id)
+        conditions.append(Product.ingredient_id == ingredient_id)
     if since is not None:
-        query = query.where(Purchase.purchase_date >= since)
+        conditions.append(Purchase.purchase_date >= since)
     with db.transaction() as s:
-        return _purchase_views(s, query)
+        return _purchase_views(s, *conditions)
 
 
 def _price(value: Decimal) -> Decimal:
@@ -180,29 +182,37 @@ def _new_lot(
     return lot
 
 
-def _purchase_views(s: Session, query: Select[Purchase]) -> list[PurchaseView]:
+def _purchase_views(s: Session, *conditions: ColumnElement[bool]) -> list[PurchaseView]:
+    """The purchases that meet `conditions`, newest first (plain columns: no ORM objects)."""
     rows = s.execute(
-        query.join(Product, Purchase.product_id == Product.id)
+        select(Purchase.id, Product.id, Product.brand, Product.name, Purchase.supplier_id,
+               Supplier.name, Purchase.purchase_date, Purchase.packages_bought,
+               Purchase.price_per_package, Product.package_quantity, Product.package_unit,
+               InventoryItem.id, Purchase.notes)
+        .join(Product, Purchase.product_id == Product.id)
         .outerjoin(Supplier, Purchase.supplier_id == Supplier.id)
         .outerjoin(InventoryItem, InventoryItem.purchase_id == Purchase.id)
-        .add_columns(Product, Supplier.name, InventoryItem.id)
+        .where(*conditions)
         .order_by(Purchase.purchase_date.desc(), Purchase.id.desc())
-    ).all()
-    return [
-        PurchaseView(
-            id=p.id,
-            product_id=product.id,
-            product_label=product_label(product.brand, product.name),
-            supplier_id=p.supplier_id,
-            supplier_name=supplier,
-            purchase_date=p.purchase_date,
-            packages_bought=p.packages_bought,
-            price_per_package=p.price_per_package,
-            total_price=p.packages_bought * p.price_per_package,
-            unit_cost=lot_unit_cost(p.price_per_package, product.package_quantity),
-            unit=product.package_unit,
-            lot_id=lot_id,
-            notes=p.notes,
-        )
-        for p, product, supplier, lot_id in rows
-    ]
+    )  # fmt: skip
+    return [_purchase_view(tuple(row)) for row in rows]
+
+
+def _purchase_view(row: tuple[Any, ...]) -> PurchaseView:
+    (purchase_id, product_id, brand, name, supplier_id, supplier, bought, packages, price,
+     package_quantity, unit, lot_id, notes) = row  # fmt: skip
+    return PurchaseView(
+        id=purchase_id,
+        product_id=product_id,
+        product_label=product_label(brand, name),
+        supplier_id=supplier_id,
+        supplier_name=supplier,
+        purchase_date=bought,
+        packages_bought=packages,
+        price_per_package=price,
+        total_price=packages * price,
+        unit_cost=lot_unit_cost(price, package_quantity),
+        unit=unit,
+        lot_id=lot_id,
+        notes=notes,
+    )

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
-from sqlalchemy import or_, select
+from sqlalchemy import extract, or_, select
 from sqlalchemy.orm import Session
 
 from src.models import (
@@ -276,21 +276,26 @@ def ingredient_usage(
 def spending_by_month(
     db: Database, start: date | None = None, end: date | None = None
 ) -> list[MonthlySpending]:
-    """Purchases per calendar month (packages × price), oldest first. One query."""
-    query = select(Purchase.purchase_date, Purchase.packages_bought, Purchase.price_per_package)
+    """Purchases per calendar month (packages × price), oldest first. One query; the database
+    says which month each purchase is in, the exact sums are Decimal."""
+    bought = Purchase.purchase_date
+    query = select(extract("year", bought), extract("month", bought), Purchase.packages_bought,
+                   Purchase.price_per_package)  # fmt: skip
     if start is not None:
-        query = query.where(Purchase.purchase_date >= start)
+        query = query.where(bought >= start)
     if end is not None:
-        query = query.where(Purchase.purchase_date <= end)
+        query = query.where(bought <= end)
     with db.transaction() as s:
         rows = s.execute(query).all()
-    totals: dict[str, Decimal] = defaultdict(Decimal)
-    counts: dict[str, int] = defaultdict(int)
-    for bought, packages, price in rows:
-        month = f"{bought:%Y-%m}"
-        totals[month] += packages * price
-        counts[month] += 1
-    return [MonthlySpending(m, counts[m], totals[m]) for m in sorted(totals)]
+    totals: dict[tuple[int, int], Decimal] = defaultdict(Decimal)
+    counts: dict[tuple[int, int], int] = defaultdict(int)
+    for year, month, packages, price in rows:
+        key = (int(year), int(month))
+        totals[key] += packages * price
+        counts[key] += 1
+    return [
+        MonthlySpending(f"{y:04d}-{m:02d}", counts[y, m], totals[y, m]) for y, m in sorted(totals)
+    ]
 
 
 def _planned_total(results: dict[str, object] | None) -> Decimal | None:
