@@ -12,18 +12,27 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from src.services.database import PROJECT_ROOT, Database, open_database
+from src.services.delivery import delivery_board
 from src.services.event_overview import list_events_with_progress
 from src.services.export.importer import import_file
 from src.services.export.upgrade import upgrade_database
 from src.services.export.writer import export_file
+from src.services.finished_goods import list_finished_goods
 from src.services.ingredients import list_ingredients
 from src.services.inventory import list_lots
+from src.services.overview import overview
+from src.services.packages import list_packages
 from src.services.plan import calculate_plan, current_plan
 from src.services.production import record_production, void_production
+from src.services.production_history import production_history
 from src.services.products import list_products
+from src.services.purchases import list_purchases
 from src.services.recipe_costs import all_recipe_costs
 from src.services.recipes import list_recipes
+from src.services.recipients import list_recipients
+from src.services.reports import event_cost, loss_report, spending_by_month
 from src.services.shopping import shopping_report
+from src.services.suppliers import list_suppliers
 from src.tests.benchmarks.dataset import TODAY, generate
 from src.tests.benchmarks.measure import Measurement, measure
 from src.tests.benchmarks.scales import Scale
@@ -71,13 +80,26 @@ def run_benchmarks(
 
 
 def screens(db: Database, repeat: int) -> list[Measurement]:
+    """Every list screen's data (the reports and delivery board for the first event)."""
     lists = {
+        "dashboard": lambda: overview(db, TODAY),
         "ingredients list": lambda: list_ingredients(db),
         "products list": lambda: list_products(db),
         "lots list": lambda: list_lots(db),
+        "lots list with the empty lots": lambda: list_lots(db, include_empty=True),
+        "suppliers list": lambda: list_suppliers(db),
+        "purchases list": lambda: list_purchases(db),
         "recipes list": lambda: list_recipes(db),
         "recipes with cost (all recipes)": lambda: all_recipe_costs(db),
+        "finished goods list": lambda: list_finished_goods(db),
+        "packages list": lambda: list_packages(db),
+        "recipients list": lambda: list_recipients(db),
         "events list with progress": lambda: list_events_with_progress(db, TODAY),
+        "production history": lambda: production_history(db),
+        "delivery board": lambda: delivery_board(db, 1),
+        "event cost report": lambda: event_cost(db, 1),
+        "loss report": lambda: loss_report(db),
+        "spending report": lambda: spending_by_month(db),
     }
     return [
         measure(name, action, db.engine, repeat, target="≤ 200 ms, ≤ 5 statements")
