@@ -114,6 +114,8 @@ class StockPricing:
         self.ingredients, self.lots, self.prices = ingredients, lots, prices
         self._fifo: dict[int, FifoLots] = {}
         self._fallback: dict[int, Fraction | None] = {}
+        # The cost of a line depends on its ingredient and need alone: many recipes share one.
+        self._line_costs: dict[tuple[int, Decimal], Decimal | None] = {}
 
     def estimate(self, needs: Mapping[int, Decimal]) -> CostEstimate:
         """The cost of `needs` (base units per ingredient id); changes nothing."""
@@ -124,11 +126,18 @@ class StockPricing:
     def total(self, needs: Mapping[int, Decimal]) -> CostTotal:
         """estimate(needs)'s total, known total and number of unpriced lines: the same numbers
         (the lines added in the same order), without working out which lots each line takes."""
-        from_stock = {i: self._fifo_lots(i).cost_of(need) for i, need in needs.items()}
-        costs = [
-            (self.ingredients[i].name.lower(), self._line_cost(i, *from_stock[i])) for i in needs
-        ]
-        costs.sort(key=itemgetter(0))
+        known_lines = self._line_costs
+        from_stock = {
+            i: self._fifo_lots(i).cost_of(need)
+            for i, need in needs.items()
+            if (i, need) not in known_lines
+        }
+        for i, (stock_cost, uncovered) in from_stock.items():
+            known_lines[i, needs[i]] = self._line_cost(i, stock_cost, uncovered)
+        costs = sorted(
+            ((self.ingredients[i].name.lower(), known_lines[i, need]) for i, need in needs.items()),
+            key=itemgetter(0),
+        )
         known = [cost for _, cost in costs if cost is not None]
         known_total = sum(known, Decimal(0))
         unpriced = len(costs) - len(known)
