@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 
 from src.models import Ingredient, Product, Recipe, RecipeComponent, RecipeIngredient, Unit
 from src.services.errors import ConflictError
-from src.services.stacked_rows import kind
+from src.services.stacked_rows import kind, none_like
 from src.services.units import (
     Density,
     Dimension,
@@ -373,7 +373,8 @@ def load_recipe_nodes(session: Session, recipe_ids: Iterable[int]) -> dict[int, 
     lines: Select[*tuple[Any, ...]] = select(
         RecipeIngredient.recipe_id, kind("line"),
         RecipeIngredient.ingredient_id.label("item_id"), RecipeIngredient.quantity.label("amount"),
-        RecipeIngredient.unit, null().label("slug"), null().label("name"),
+        RecipeIngredient.unit, none_like(Recipe.slug).label("slug"),
+        none_like(Recipe.name).label("name"),
         RecipeIngredient.position, RecipeIngredient.id,
     ).where(RecipeIngredient.recipe_id.in_(tree))  # fmt: skip
     components: Select[*tuple[Any, ...]] = select(

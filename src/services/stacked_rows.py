@@ -1,14 +1,15 @@
 """Different kinds of row stacked in one query (UNION ALL), told apart by a `kind` column.
 
-The first SELECT of a UNION decides how each column is read back, so a column that kind
-leaves empty there is a NULL typed like the column that other kinds fill.
+The first SELECT of a UNION decides how each column is read back (and PostgreSQL types a
+column that two stacked SELECTs leave NULL as text), so a column the first kind leaves
+empty is a NULL cast to the type of the column that other kinds fill.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, literal_column, null, type_coerce
+from sqlalchemy import ColumnElement, cast, literal_column, null
 from sqlalchemy.orm import InstrumentedAttribute
 
 
@@ -18,5 +19,5 @@ def kind(name: str) -> ColumnElement[str]:
 
 
 def none_like(column: InstrumentedAttribute[Any]) -> ColumnElement[Any]:
-    """NULL, read back as `column` is."""
-    return type_coerce(null(), column.type)
+    """NULL of `column`'s type (and read back as it is)."""
+    return cast(null(), column.type)
