@@ -41,6 +41,7 @@ from src.models.production import (
     ProductionShortfall,
 )
 from src.models.recipe import FinishedUnit, Recipe, RecipeComponent, RecipeIngredient
+from src.models.revision import InputRevision
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -59,6 +60,7 @@ __all__ = [
     "FinishedUnit",
     "Ingredient",
     "IngredientKind",
+    "InputRevision",
     "InventoryItem",
     "LossCategory",
     "MovementKind",

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from src.models.base import Base, utc_now
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: the input revision and each plan's checked_revision
 
 
 class SchemaInfo(Base):

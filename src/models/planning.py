@@ -59,7 +59,9 @@ class ProductionPlanSnapshot(Identified, Timestamped, Base):
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
     calculated_at: Mapped[datetime] = mapped_column(default=utc_now)
     input_hash: Mapped[str | None] = mapped_column(String(64))
-    input_data: Mapped[dict[str, Any] | None]
+    input_data: Mapped[dict[str, Any] | None] = mapped_column(deferred=True)
+    # The input revision (revision.py) at which is_stale was last worked out.
+    checked_revision: Mapped[str | None] = mapped_column(String(32))
     requirements_updated_at: Mapped[datetime | None]
     recipes_updated_at: Mapped[datetime | None]
     bundles_updated_at: Mapped[datetime | None]

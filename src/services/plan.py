@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from src.models import Event, ProductionPlanSnapshot
+from src.models import Event, InputRevision, ProductionPlanSnapshot
 from src.services.database import Database
 from src.services.event_guards import find_event
 from src.services.plan_calc import calculate, gather_sources
@@ -80,6 +80,7 @@ def plan_report(db: Database, event_slug: str, *, recalculate: bool = False) -> 
 
 def save_new_plan(s: Session, event: Event) -> ProductionPlanSnapshot:
     """Calculate and store a fresh plan snapshot for the event."""
+    revision = input_revision(s)  # read first: a change committed meanwhile counts as one
     sources = gather_sources(s, event)
     fingerprint = sources.fingerprint()
     snapshot = ProductionPlanSnapshot(
@@ -87,6 +88,7 @@ def save_new_plan(s: Session, event: Event) -> ProductionPlanSnapshot:
         calculation_results=calculate(sources),
         input_data=fingerprint,
         input_hash=input_hash(fingerprint),
+        checked_revision=revision,
     )
     s.add(snapshot)
     s.flush()
@@ -102,8 +104,19 @@ def latest_snapshot(s: Session, event_id: int) -> ProductionPlanSnapshot | None:
     )
 
 
+def input_revision(s: Session) -> str | None:
+    """The token that changes with every change to what plans are calculated from."""
+    return s.scalar(select(InputRevision.token))
+
+
 def refresh_staleness(s: Session, event: Event, snapshot: ProductionPlanSnapshot) -> None:
-    """Compare the snapshot's inputs with today's and record whether (and why) it is stale."""
+    """Compare the snapshot's inputs with today's and record whether (and why) it is stale.
+
+    Nothing is re-read when no input has changed since the last check (same revision)."""
+    revision = input_revision(s)
+    if revision is not None and revision == snapshot.checked_revision:
+        return
+    snapshot.checked_revision = revision
     fingerprint = gather_sources(s, event).fingerprint()
     if input_hash(fingerprint) == snapshot.input_hash:
         reasons: list[str] = []

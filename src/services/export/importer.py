@@ -24,6 +24,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from src.models.revision import renewed_once
 from src.services.backups import backup_before
 from src.services.database import Database
 from src.services.errors import ConflictError, DatabaseError, NotFoundError, ValidationError
@@ -87,13 +88,14 @@ def parse_document(content: str, name: str = "The file") -> Document:
 
 def insert_rows(session: Session, rows: Rows, *, replace: bool) -> dict[str, int]:
     """Insert validated rows (ids assigned in file order); helpers never commit."""
-    if replace:
-        clear_tables(session)
-    else:
+    if not replace:
         ensure_empty(session)
     ids: dict[str, dict[str, int]] = {}
-    for spec in TABLES:
-        _insert_table(session, spec, rows[spec.name], ids)
+    with renewed_once(session.connection()):  # one renewal, not one per row
+        if replace:
+            clear_tables(session)
+        for spec in TABLES:
+            _insert_table(session, spec, rows[spec.name], ids)
     _reset_id_sequences(session)
     return _verified_counts(session, rows)
 

@@ -14,7 +14,7 @@ from sqlalchemy import Column, Table, UniqueConstraint
 from src.models import Base
 
 # Facts about the database itself, not user data: the document header carries them.
-NOT_EXPORTED = frozenset({"schema_info"})
+NOT_EXPORTED = frozenset({"schema_info", "input_revision"})
 
 
 @dataclass(frozen=True)

@@ -36,8 +36,14 @@ def v0_to_v1(document: Document) -> Document:
     return _rename_column(document, "finished_units", "items_per_batch", "yield_per_batch")
 
 
+def v1_to_v2(document: Document) -> Document:
+    """Schema 2 added what is not in files (the input revision) or may be left empty (a
+    plan's checked_revision: such a plan's staleness is worked out again on first look)."""
+    return document
+
+
 # (from_version, step to from_version + 1), oldest first.
-TRANSFORMS: tuple[tuple[int, Transform], ...] = ((0, v0_to_v1),)
+TRANSFORMS: tuple[tuple[int, Transform], ...] = ((0, v0_to_v1), (1, v1_to_v2))
 
 
 def check_header(document: Any) -> int:

@@ -40,6 +40,7 @@ from src.models import (
     StockMovement,
     Supplier,
 )
+from src.models.revision import renewed_once
 from src.tests.benchmarks.scales import Scale
 
 CATEGORIES = [
@@ -95,12 +96,13 @@ def generate(session: Session, scale: Scale, seed: int = 2026) -> dict[str, int]
         lambda: _events(plan, scale),
         lambda: _runs(plan, scale),
     ]
-    for step in steps:
-        for model, rows in step():
-            batch = list(rows)
-            if batch:
-                session.execute(insert(model), batch)
-            counts[model.__tablename__] = counts.get(model.__tablename__, 0) + len(batch)
+    with renewed_once(session.connection()):
+        for step in steps:
+            for model, rows in step():
+                batch = list(rows)
+                if batch:
+                    session.execute(insert(model), batch)
+                counts[model.__tablename__] = counts.get(model.__tablename__, 0) + len(batch)
     return counts
 
 

@@ -38,7 +38,7 @@ from src.tests.benchmarks.measure import Measurement, measure
 from src.tests.benchmarks.scales import Scale
 
 DATA_DIR = PROJECT_ROOT / "bench-data"
-DATASET_VERSION = 3  # bump when the generator or the schema changes: old datasets are rebuilt
+DATASET_VERSION = 4  # bump when the generator or the schema changes: old datasets are rebuilt
 
 
 def dataset_path(scale: Scale, folder: Path = DATA_DIR) -> Path:

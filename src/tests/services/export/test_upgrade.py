@@ -10,9 +10,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text, update
+from sqlalchemy import select, text, update
 
-from src.models import SCHEMA_VERSION, SchemaInfo
+from src.models import SCHEMA_VERSION, Ingredient, InputRevision
 from src.services.database import (
     PROJECT_ROOT,
     open_database,
@@ -20,30 +20,40 @@ from src.services.database import (
     sqlite_integrity_problems,
 )
 from src.services.errors import DatabaseError, ValidationError
-from src.services.export.registry import TABLES
+from src.services.export.registry import NOT_EXPORTED, TABLES
 from src.services.export.upgrade import PAUSE_ENV_VAR, upgrade_database
 from src.tests.services.export.helpers import full_dump, world
 
 
-@pytest.fixture
-def old_file(tmp_path: Path) -> Path:
-    """A schema 0 database: the finished unit's yield column still has its old name."""
-    path = tmp_path / "bake.db"
+def _schema_1(path: Path) -> Path:
+    """A database as schema 1 made it: no input revision, its triggers or checked_revision."""
     db = open_database(path)
     world(db)
-    with db.transaction() as session:
-        session.execute(update(SchemaInfo).values(schema_version=0))
-        session.execute(
-            text("ALTER TABLE finished_units RENAME COLUMN yield_per_batch TO items_per_batch")
-        )
     db.dispose()
+    with sqlite3.connect(path) as conn:
+        triggers = conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        for (name,) in triggers.fetchall():
+            conn.execute(f"DROP TRIGGER {name}")
+        conn.execute("DROP TABLE input_revision")
+        conn.execute("ALTER TABLE production_plan_snapshots DROP COLUMN checked_revision")
+        conn.execute("UPDATE schema_info SET schema_version = 1")
+    return path
+
+
+@pytest.fixture
+def old_file(tmp_path: Path) -> Path:
+    """A schema 0 database: schema 1 with the finished unit's yield under its old name."""
+    path = _schema_1(tmp_path / "bake.db")
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE schema_info SET schema_version = 0")
+        conn.execute("ALTER TABLE finished_units RENAME COLUMN yield_per_batch TO items_per_batch")
     return path
 
 
 def _dump_of(path: Path) -> dict[str, list[tuple[object, ...]]]:
     db = open_database(path)
     try:
-        return full_dump(db, "schema_info")
+        return full_dump(db, *NOT_EXPORTED)
     finally:
         db.dispose()
 
@@ -74,6 +84,21 @@ def test_an_old_schema_is_upgraded_through_its_transform(old_file: Path) -> None
     assert schema_version(db) == SCHEMA_VERSION
     with db.engine.connect() as conn:
         assert conn.execute(text("SELECT yield_per_batch FROM finished_units")).scalar() == "36"
+    db.dispose()
+
+
+def test_a_schema_1_database_gains_the_input_revision(tmp_path: Path) -> None:
+    path = _schema_1(tmp_path / "bake.db")
+    before = _raw_counts(path)
+    result = upgrade_database(path)
+    assert (result.from_version, result.to_version) == (1, SCHEMA_VERSION)
+    assert _raw_counts(path) == before
+    db = open_database(path)
+    with db.transaction() as session:
+        revision = session.scalar(select(InputRevision.token))
+        session.execute(update(Ingredient).values(notes="checked"))
+    with db.transaction() as session:
+        assert session.scalar(select(InputRevision.token)) not in (None, revision)
     db.dispose()
 
 
