@@ -111,12 +111,14 @@ def calculate(sources: PlanSources) -> dict[str, Any]:
     graph, requirements, inputs = sources.graph, sources.requirements, sources.inputs
     infos = graph.ingredients
     batches = [(r.unit.recipe_id, r.batches) for r in requirements]
-    totals = _positive(ingredient_totals_exact(graph, batches), plan_packaging(inputs, infos))
     remaining = [
         (r.unit.recipe_id, max(0, r.batches - inputs.produced.get(r.unit.id, 0)))
         for r in requirements
     ]
-    to_shop = _positive(ingredient_totals_exact(graph, remaining), packaging_to_buy(inputs, infos))
+    baked = ingredient_totals_exact(graph, batches)
+    left = baked if remaining == batches else ingredient_totals_exact(graph, remaining)
+    totals = _positive(baked, plan_packaging(inputs, infos))
+    to_shop = _positive(left, packaging_to_buy(inputs, infos))
     used = {i: infos[i] for i in totals.keys() | to_shop.keys()}
     stock = on_hand_in(sources.lots, used)
     items = shopping_items(to_shop, stock, sources.prices, used)

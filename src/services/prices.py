@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, aliased
 
 from src.models import Product, Purchase, Unit
 from src.services.recipe_graph import IngredientInfo
-from src.services.units import convert_exact, to_decimal, to_fraction
+from src.services.units import Density, convert_exact, to_decimal, to_fraction
 
 
 @dataclass(frozen=True)
@@ -30,12 +30,20 @@ class ProductPrice:
     is_preferred: bool
     price_per_package: Decimal | None
     price_date: date | None
+    # package_in per (base unit, density), worked out once: costing and shopping both ask.
+    _in_base: dict[tuple[Unit, Density | None], Fraction] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def package_in(self, info: IngredientInfo) -> Fraction:
         """One package expressed in the ingredient's base unit."""
-        return convert_exact(
-            self.package_quantity, self.package_unit, info.base_unit, info.density, info.name
-        )
+        key = (info.base_unit, info.density)
+        size = self._in_base.get(key)
+        if size is None:
+            size = self._in_base[key] = convert_exact(
+                self.package_quantity, self.package_unit, info.base_unit, info.density, info.name
+            )
+        return size
 
     def price_per_base_unit(self, info: IngredientInfo) -> Fraction | None:
         if self.price_per_package is None:
@@ -53,16 +61,15 @@ PRODUCT_COLUMNS = (
 def product_prices(
     session: Session, ingredient_ids: Iterable[int]
 ) -> dict[int, list[ProductPrice]]:
-    """Every active product of the ingredients with its latest purchase price (two queries)."""
+    """Every active product of the ingredients with its latest purchase price (one query)."""
     rows = session.execute(
-        select(*PRODUCT_COLUMNS).where(
-            Product.ingredient_id.in_(set(ingredient_ids)), Product.is_archived.is_(False)
-        )
-    ).all()
-    latest = latest_purchases(session, [row[0] for row in rows])
+        select(*PRODUCT_COLUMNS, Purchase.price_per_package, Purchase.purchase_date)
+        .outerjoin(Purchase, Purchase.id == latest_purchase_id())
+        .where(Product.ingredient_id.in_(set(ingredient_ids)), Product.is_archived.is_(False))
+    )
     result: dict[int, list[ProductPrice]] = defaultdict(list)
-    for row in rows:
-        result[row[1]].append(product_price(row, *latest.get(row[0], (None, None))))
+    for *product, price, when in rows:
+        result[product[1]].append(product_price(product, price, when))
     return result
 
 
