@@ -30,8 +30,12 @@ class ProductPrice:
     is_preferred: bool
     price_per_package: Decimal | None
     price_date: date | None
-    # package_in per (base unit, density), worked out once: costing and shopping both ask.
+    # package_in and price_per_base_unit per (base unit, density), worked out once:
+    # costing and shopping both ask, for every product of every ingredient of a plan.
     _in_base: dict[tuple[Unit, Density | None], Fraction] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    _per_base: dict[tuple[Unit, Density | None], Fraction] = field(
         default_factory=dict, compare=False, repr=False
     )
 
@@ -48,7 +52,13 @@ class ProductPrice:
     def price_per_base_unit(self, info: IngredientInfo) -> Fraction | None:
         if self.price_per_package is None:
             return None
-        return to_fraction(self.price_per_package) / self.package_in(info)
+        key = (info.base_unit, info.density)
+        price = self._per_base.get(key)
+        if price is None:
+            price = self._per_base[key] = to_fraction(self.price_per_package) / self.package_in(
+                info
+            )
+        return price
 
 
 # What product_price reads of a product.

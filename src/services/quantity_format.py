@@ -5,6 +5,7 @@ Display only: storage and arithmetic keep full precision.
 
 from __future__ import annotations
 
+import math
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
@@ -17,6 +18,8 @@ _VULGAR = {
     Fraction(7, 8): "⅞",
 }  # fmt: skip
 _KITCHEN_UNITS = {Unit.CUP, Unit.TEASPOON, Unit.TABLESPOON}
+# What a kitchen fraction rounds to, in the order that breaks a tie.
+_CHOICES = (Fraction(0), Fraction(1), *_VULGAR)
 
 
 def format_money(amount: Decimal | None) -> str:
@@ -76,7 +79,7 @@ def format_friendly(quantity_in_base: Decimal, base_unit: Unit) -> str:
 
 def _kitchen_fraction(value: Fraction) -> str:
     whole, rest = divmod(value, 1)
-    nearest = min([Fraction(0), Fraction(1), *_VULGAR], key=lambda f: abs(f - rest))
+    nearest = _nearest_choice(rest)
     if value and abs(nearest - rest) > value * Fraction(3, 100):
         return format_number(Decimal(value.numerator) / Decimal(value.denominator))
     if nearest == 1:
@@ -84,6 +87,15 @@ def _kitchen_fraction(value: Fraction) -> str:
     if nearest == 0:
         return str(whole)
     return f"{whole} {_VULGAR[nearest]}" if whole else _VULGAR[nearest]
+
+
+def _nearest_choice(rest: Fraction) -> Fraction:
+    """The choice nearest to `rest` (0 ≤ rest < 1), ties to the earlier one. The choices are
+    the eighths and the thirds, so the nearest is one of the eighths or thirds around it."""
+    eighths, thirds = rest * 8, rest * 3
+    around = {Fraction(math.floor(eighths), 8), Fraction(math.ceil(eighths), 8),
+              Fraction(math.floor(thirds), 3), Fraction(math.ceil(thirds), 3)}  # fmt: skip
+    return min((c for c in _CHOICES if c in around), key=lambda c: abs(c - rest))
 
 
 def format_stored_quantity(quantity_in_base: Decimal, unit: str) -> str:

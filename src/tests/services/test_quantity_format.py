@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from fractions import Fraction
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from src.models import Unit
 from src.services.quantity_format import (
+    _CHOICES,
+    _nearest_choice,
     format_friendly,
     format_money,
     format_number,
@@ -71,3 +76,18 @@ def test_unit_prices_keep_enough_decimals_to_mean_something(
     amount: str | None, unit: Unit, text: str
 ) -> None:
     assert format_unit_price(None if amount is None else Decimal(amount), unit) == text
+
+
+@given(st.fractions(min_value=0, max_value=1).filter(lambda f: f < 1))
+def test_the_nearest_kitchen_fraction_is_the_nearest_of_all_choices(rest: Fraction) -> None:
+    every_choice = min(_CHOICES, key=lambda choice: abs(choice - rest))
+    assert _nearest_choice(rest) == every_choice
+
+
+@pytest.mark.parametrize(
+    ("rest", "nearest"),
+    [(Fraction(1, 16), Fraction(0)), (Fraction(17, 48), Fraction(1, 3)),
+     (Fraction(15, 16), Fraction(1)), (Fraction(7, 24), Fraction(1, 4))],
+)  # fmt: skip
+def test_a_tie_goes_to_the_simpler_choice(rest: Fraction, nearest: Fraction) -> None:
+    assert _nearest_choice(rest) == nearest
