@@ -10,6 +10,8 @@ import argparse
 import gc
 import sys
 
+from src.garbage_collection import settle_after_start_up
+
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m src.app", description="Bake Tracker")
@@ -36,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _start_up_done() -> None:
-    gc.freeze()
+    settle_after_start_up()
     gc.enable()
 
 

@@ -7,6 +7,7 @@ import pytest
 from sqlalchemy import update
 
 from src.app import parse_args
+from src.garbage_collection import YOUNG_GENERATION_SIZE
 from src.models import SCHEMA_VERSION, SchemaInfo
 from src.services.database import DB_ENV_VAR, PROJECT_ROOT, open_database
 from src.tests import factories
@@ -35,7 +36,8 @@ run = customtkinter.CTk.mainloop
 def report_and_close(root):
     tops = [root, *(w for w in root.winfo_children() if isinstance(w, tkinter.Toplevel))]
     print("shown:", [w.title() for w in tops if w.winfo_viewable()])
-    print("collector on:", gc.isenabled(), "start-up frozen:", gc.get_freeze_count() > 0)
+    print("collector on:", gc.isenabled(), "start-up frozen:", gc.get_freeze_count() > 0,
+          "young generation:", gc.get_threshold()[0])
     root.destroy()
 def briefly(self, *args):
     self.after(1500, lambda: report_and_close(self))
@@ -76,7 +78,8 @@ def test_starting_the_app_makes_the_daily_backup_in_the_background(tmp_path: Pat
 @pytest.mark.gui
 def test_the_collector_runs_again_once_the_window_is_up(tmp_path: Path) -> None:
     started = _run_briefly(_stocked(tmp_path / "bake.db"))
-    assert "collector on: True start-up frozen: True" in started.stdout
+    settled = f"collector on: True start-up frozen: True young generation: {YOUNG_GENERATION_SIZE}"
+    assert settled in started.stdout
 
 
 @pytest.mark.gui
