@@ -9,7 +9,7 @@ from src.cli.registry import command, database, file_argument
 from src.models import SCHEMA_VERSION
 from src.services import backups
 from src.services.bake_tracker_v4 import import_bake_tracker_v4
-from src.services.database import resolve_url
+from src.services.database import sqlite_file
 from src.services.demo_season import load_demo_season
 from src.services.errors import DatabaseError
 from src.services.export.importer import import_file
@@ -54,10 +54,10 @@ def import_(args: argparse.Namespace) -> int:
 
 @command("upgrade", "Bring the database to the current schema, keeping every row (backup first).")
 def upgrade(args: argparse.Namespace) -> int:
-    url = resolve_url(args.db)
-    if url.get_backend_name() != "sqlite" or not url.database:
+    path = sqlite_file(args.db)
+    if path is None:
         raise DatabaseError("Only a SQLite database file can be upgraded by this command.")
-    result = upgrade_database(Path(url.database))
+    result = upgrade_database(path)
     print(
         f"Upgraded from schema {result.from_version} to {result.to_version}: "
         f"{sum(result.counts.values())} rows kept. Backup: {result.backup.path}"

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from src import __version__
 from src.models import SCHEMA_VERSION, Base, SchemaInfo
-from src.services.errors import DatabaseError
+from src.services.errors import DatabaseError, OlderSchemaError
 
 DB_ENV_VAR = "BAKE_TRACKER_DB"
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -43,6 +43,14 @@ def resolve_url(path_or_url: str | Path | None = None) -> URL:
     if "://" in text:
         return make_url(text)
     return URL.create("sqlite+pysqlite", database=str(Path(text).expanduser().resolve()))
+
+
+def sqlite_file(path_or_url: str | Path | URL | None = None) -> Path | None:
+    """The SQLite file a path or URL names (see resolve_url), or None for a server database."""
+    url = path_or_url if isinstance(path_or_url, URL) else resolve_url(path_or_url)
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return None
+    return Path(url.database)
 
 
 def _configure_sqlite(engine: Engine) -> None:
@@ -94,9 +102,7 @@ class Database:
     @property
     def path(self) -> Path | None:
         """The SQLite file, or None for a server database."""
-        if self.engine.url.get_backend_name() != "sqlite" or not self.engine.url.database:
-            return None
-        return Path(self.engine.url.database)
+        return sqlite_file(self.engine.url)
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -147,7 +153,7 @@ def check_schema_version(database: Database) -> None:
             f"this version understands schema {SCHEMA_VERSION}. Please update the app."
         )
     if version < SCHEMA_VERSION:
-        raise DatabaseError(
+        raise OlderSchemaError(
             f"This database uses schema {version}; run 'python -m src.cli upgrade' "
             f"to bring it to schema {SCHEMA_VERSION} (a backup is kept)."
         )

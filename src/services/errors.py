@@ -31,3 +31,7 @@ class PlanStateError(BakeTrackerError):
 
 class DatabaseError(BakeTrackerError):
     """The database file cannot be opened, is from an unknown schema, or is damaged."""
+
+
+class OlderSchemaError(DatabaseError):
+    """The database was written by an older Bake Tracker: it needs an upgrade first."""

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import text
 
 from src.models import Base
-from src.services.database import Database
+from src.services.database import Database, open_database
 from src.services.export.writer import export_document
 from src.tests.models.world import build_world
 
@@ -40,4 +41,20 @@ def full_dump(db: Database, *leave_out: str) -> dict[str, list[tuple[Any, ...]]]
 
 def write_json(path: Path, document: dict[str, Any]) -> Path:
     path.write_text(json.dumps(document), encoding="utf-8")
+    return path
+
+
+def schema_1_file(path: Path) -> Path:
+    """A database with data as schema 1 made it: no input revision, triggers or
+    checked_revision."""
+    db = open_database(path)
+    world(db)
+    db.dispose()
+    with sqlite3.connect(path) as conn:
+        triggers = conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        for (name,) in triggers.fetchall():
+            conn.execute(f"DROP TRIGGER {name}")
+        conn.execute("DROP TABLE input_revision")
+        conn.execute("ALTER TABLE production_plan_snapshots DROP COLUMN checked_revision")
+        conn.execute("UPDATE schema_info SET schema_version = 1")
     return path

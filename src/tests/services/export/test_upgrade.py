@@ -22,28 +22,13 @@ from src.services.database import (
 from src.services.errors import DatabaseError, ValidationError
 from src.services.export.registry import NOT_EXPORTED, TABLES
 from src.services.export.upgrade import PAUSE_ENV_VAR, upgrade_database
-from src.tests.services.export.helpers import full_dump, world
-
-
-def _schema_1(path: Path) -> Path:
-    """A database as schema 1 made it: no input revision, its triggers or checked_revision."""
-    db = open_database(path)
-    world(db)
-    db.dispose()
-    with sqlite3.connect(path) as conn:
-        triggers = conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
-        for (name,) in triggers.fetchall():
-            conn.execute(f"DROP TRIGGER {name}")
-        conn.execute("DROP TABLE input_revision")
-        conn.execute("ALTER TABLE production_plan_snapshots DROP COLUMN checked_revision")
-        conn.execute("UPDATE schema_info SET schema_version = 1")
-    return path
+from src.tests.services.export.helpers import full_dump, schema_1_file, world
 
 
 @pytest.fixture
 def old_file(tmp_path: Path) -> Path:
     """A schema 0 database: schema 1 with the finished unit's yield under its old name."""
-    path = _schema_1(tmp_path / "bake.db")
+    path = schema_1_file(tmp_path / "bake.db")
     with sqlite3.connect(path) as conn:
         conn.execute("UPDATE schema_info SET schema_version = 0")
         conn.execute("ALTER TABLE finished_units RENAME COLUMN yield_per_batch TO items_per_batch")
@@ -88,7 +73,7 @@ def test_an_old_schema_is_upgraded_through_its_transform(old_file: Path) -> None
 
 
 def test_a_schema_1_database_gains_the_input_revision(tmp_path: Path) -> None:
-    path = _schema_1(tmp_path / "bake.db")
+    path = schema_1_file(tmp_path / "bake.db")
     before = _raw_counts(path)
     result = upgrade_database(path)
     assert (result.from_version, result.to_version) == (1, SCHEMA_VERSION)
