@@ -18,8 +18,9 @@ _VULGAR = {
     Fraction(7, 8): "⅞",
 }  # fmt: skip
 _KITCHEN_UNITS = {Unit.CUP, Unit.TEASPOON, Unit.TABLESPOON}
-# What a kitchen fraction rounds to, in the order that breaks a tie.
+# What a kitchen fraction rounds to, in the order that breaks a tie; and each in 24ths.
 _CHOICES = (Fraction(0), Fraction(1), *_VULGAR)
+_IN_24THS = {int(choice * 24): position for position, choice in enumerate(_CHOICES)}
 
 
 def format_money(amount: Decimal | None) -> str:
@@ -90,12 +91,13 @@ def _kitchen_fraction(value: Fraction) -> str:
 
 
 def _nearest_choice(rest: Fraction) -> Fraction:
-    """The choice nearest to `rest` (0 ≤ rest < 1), ties to the earlier one. The choices are
-    the eighths and the thirds, so the nearest is one of the eighths or thirds around it."""
-    eighths, thirds = rest * 8, rest * 3
-    around = {Fraction(math.floor(eighths), 8), Fraction(math.ceil(eighths), 8),
-              Fraction(math.floor(thirds), 3), Fraction(math.ceil(thirds), 3)}  # fmt: skip
-    return min((c for c in _CHOICES if c in around), key=lambda c: abs(c - rest))
+    """The choice nearest to `rest` (0 ≤ rest < 1), ties to the earlier one. Every choice is
+    a whole number of 24ths, so only the two around rest × 24 can be nearest."""
+    scaled = rest * 24
+    low, high = math.floor(scaled), math.ceil(scaled)
+    around = (max(k for k in _IN_24THS if k <= low), min(k for k in _IN_24THS if k >= high))
+    nearest = min(around, key=lambda k: (abs(k - scaled), _IN_24THS[k]))
+    return _CHOICES[_IN_24THS[nearest]]
 
 
 def format_stored_quantity(quantity_in_base: Decimal, unit: str) -> str:
