@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -129,6 +129,9 @@ def price_history(db: Database, product_id: int) -> list[PurchaseView]:
     with db.transaction() as s:
         get_or_fail(s, Product, product_id, "product")
         return _purchase_views(s, Purchase.product_id == product_id)
+
+
+RECENT = timedelta(days=365)  # the Purchases tab lists these unless older ones are asked for
 
 
 def list_purchases(

@@ -27,7 +27,7 @@ from src.services.plan import calculate_plan, current_plan
 from src.services.production import record_production, void_production
 from src.services.production_history import production_history
 from src.services.products import list_products
-from src.services.purchases import list_purchases
+from src.services.purchases import RECENT, list_purchases
 from src.services.recipe_costs import all_recipe_costs
 from src.services.recipes import list_recipes
 from src.services.recipients import list_recipients
@@ -88,9 +88,10 @@ def screens(db: Database, repeat: int) -> list[Measurement]:
         "ingredients list": lambda: list_ingredients(db),
         "products list": lambda: list_products(db),
         "lots list": lambda: list_lots(db),
-        "lots list with the empty lots": lambda: list_lots(db, include_empty=True),
+        "lots list, empty lots too (switch)": lambda: list_lots(db, include_empty=True),
         "suppliers list": lambda: list_suppliers(db),
-        "purchases list": lambda: list_purchases(db),
+        "purchases list (last 12 months)": lambda: list_purchases(db, since=TODAY - RECENT),
+        "purchases list, every year (switch)": lambda: list_purchases(db),
         "recipes list": lambda: list_recipes(db),
         "recipes with cost (all recipes)": lambda: all_recipe_costs(db),
         "finished goods list": lambda: list_finished_goods(db),

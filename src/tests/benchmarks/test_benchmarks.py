@@ -15,7 +15,8 @@ from src.tests.benchmarks.operations import startup
 
 OPERATIONS = {
     "dashboard", "ingredients list", "products list", "lots list",
-    "lots list with the empty lots", "suppliers list", "purchases list", "recipes list",
+    "lots list, empty lots too (switch)", "suppliers list", "purchases list (last 12 months)",
+    "purchases list, every year (switch)", "recipes list",
     "recipes with cost (all recipes)", "finished goods list", "packages list",
     "recipients list", "events list with progress", "production history", "delivery board",
     "event cost report", "loss report", "spending report",

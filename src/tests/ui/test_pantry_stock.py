@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import customtkinter as ctk
 
 from src.services.database import Database
 from src.services.inventory import get_lot, list_lots
-from src.services.purchases import list_purchases
+from src.services.purchases import PurchaseInput, list_purchases, record_purchase
 from src.services.suppliers import SupplierInput, create_supplier
 from src.tests.ui.conftest import press, pump, screenshot, type_into
 from src.tests.ui.pantry_helpers import TODAY, buy, flour_product, open_pantry, shown
@@ -190,3 +191,20 @@ def test_empty_lots_are_hidden_until_asked_for(
     tab.show_empty.toggle()
     pump(window)
     assert tab.table.visible_values()[0][4] == "0 lb"
+
+
+def test_purchases_list_the_last_12_months_until_older_ones_are_asked_for(
+    window: ctk.CTkToplevel, db: Database, settings_file: Path
+) -> None:
+    product = flour_product(db)
+    record_purchase(db, PurchaseInput(product.id, date(2024, 11, 1), Decimal(1), Decimal("12.49")))
+    buy(db, product)
+    tab = _purchases(open_pantry(window, db, settings_file))
+
+    recent = (tab.title.cget("text"), [row[0] for row in tab.table.visible_values()])
+    tab.show_older.toggle()
+    pump(window)
+    every_year = (tab.title.cget("text"), [row[0] for row in tab.table.visible_values()])
+
+    assert recent == ("Last 12 months", ["Nov 1, 2026"])
+    assert every_year == ("All purchases", ["Nov 1, 2026", "Nov 1, 2024"])

@@ -7,7 +7,7 @@ import tkinter
 import customtkinter as ctk
 
 from src.services.products import list_products
-from src.services.purchases import PurchaseView, list_purchases
+from src.services.purchases import RECENT, PurchaseView, list_purchases
 from src.services.quantity_format import format_number, format_unit_price
 from src.ui import theme
 from src.ui.context import AppContext
@@ -18,6 +18,7 @@ from src.ui.views.pantry.tab import PantryTab, date_text, money_text
 from src.ui.widgets.data_table import Column, Row
 
 EMPTY = "No purchases yet. Record the first one above."
+EMPTY_RECENTLY = "No purchases in the last 12 months. Record one above."
 
 
 class PurchasesTab(PantryTab):
@@ -26,10 +27,14 @@ class PurchasesTab(PantryTab):
         self.dialog: OpeningBalanceDialog | None = None
         self.entry = PurchaseEntry(self, ctx)
         self.entry.pack(fill="x", pady=(0, theme.PAD), before=self.toolbar)
-        ctk.CTkLabel(self.toolbar, text="Recent purchases", font=theme.heading_font()).pack(
-            side="left"
-        )
+        self.title = ctk.CTkLabel(self.toolbar, text="", font=theme.heading_font())
+        self.title.pack(side="left")
         self.button("Opening balance…", self.on_opening_balance).pack(side="right", padx=0)
+        self.show_older = ctk.CTkSwitch(
+            self.toolbar, text="Show older purchases", command=self.refresh,
+            font=theme.body_font(),
+        )  # fmt: skip
+        self.show_older.pack(side="right", padx=(0, theme.PAD))
         self.main_table(
             [
                 Column("date", "Bought", width=110, format=date_text),
@@ -45,8 +50,13 @@ class PurchasesTab(PantryTab):
         )
 
     def refresh(self) -> None:
+        """Ten years of shopping is a long list: the last 12 months unless older is asked for."""
         self.entry.set_choices(list_products(self.ctx.db), supplier_choices(self.ctx.db))
-        self.table.set_rows([_row(p) for p in list_purchases(self.ctx.db)])
+        every_year = bool(self.show_older.get())
+        since = None if every_year else self.ctx.today() - RECENT
+        self.title.configure(text="All purchases" if every_year else "Last 12 months")
+        self.table.set_empty_text(EMPTY if every_year else EMPTY_RECENTLY)
+        self.table.set_rows([_row(p) for p in list_purchases(self.ctx.db, since=since)])
 
     def on_opening_balance(self) -> None:
         self.dialog = OpeningBalanceDialog(self, self.ctx)
