@@ -97,7 +97,11 @@ class CostTotal:
 
     total: Decimal | None  # None when any line is unpriced
     known_total: Decimal
-    unpriced_count: int
+    unpriced: tuple[int, ...]  # the ingredient ids of the unpriced lines, as lines are ordered
+
+    @property
+    def unpriced_count(self) -> int:
+        return len(self.unpriced)
 
 
 class StockPricing:
@@ -135,12 +139,14 @@ class StockPricing:
         for i, (stock_cost, uncovered) in from_stock.items():
             known_lines[i, needs[i]] = self._line_cost(i, stock_cost, uncovered)
         costs = sorted(
-            ((self.ingredients[i].name.lower(), known_lines[i, need]) for i, need in needs.items()),
+            (
+                (self.ingredients[i].name.lower(), i, known_lines[i, need])
+                for i, need in needs.items()
+            ),
             key=itemgetter(0),
         )
-        known = [cost for _, cost in costs if cost is not None]
-        known_total = sum(known, Decimal(0))
-        unpriced = len(costs) - len(known)
+        known_total = sum((cost for _, _, cost in costs if cost is not None), Decimal(0))
+        unpriced = tuple(i for _, i, cost in costs if cost is None)
         return CostTotal(None if unpriced else known_total, known_total, unpriced)
 
     def _line(

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from src.models import Event
 from src.services.batches import BatchOption, batch_options, option_for, suggested_batches
-from src.services.costing import CostEstimate, price_needs
+from src.services.costing import CostTotal, StockPricing
 from src.services.fifo import LotStock
 from src.services.plan_inputs import PlanInputs, UnitInfo, load_plan_inputs
 from src.services.plan_json import dec_or_none, dec_str
@@ -129,7 +129,9 @@ def calculate(sources: PlanSources) -> dict[str, Any]:
             "items": [item.to_json() for item in items],
             "total_cost": dec_or_none(shopping_total(items)),
         },
-        "cost_estimate": _cost_json(price_needs(totals, used, sources.lots, sources.prices), graph),
+        "cost_estimate": _cost_json(
+            StockPricing(used, sources.lots, sources.prices).total(totals), graph
+        ),
     }
 
 
@@ -165,9 +167,9 @@ def _ingredients_json(totals: Mapping[int, Decimal], graph: RecipeGraph) -> list
     ]
 
 
-def _cost_json(estimate: CostEstimate, graph: RecipeGraph) -> dict[str, Any]:
+def _cost_json(cost: CostTotal, graph: RecipeGraph) -> dict[str, Any]:
     return {
-        "total": dec_or_none(estimate.total),
-        "known_total": dec_str(estimate.known_total),
-        "unpriced": [graph.ingredients[line.ingredient_id].slug for line in estimate.unpriced],
+        "total": dec_or_none(cost.total),
+        "known_total": dec_str(cost.known_total),
+        "unpriced": [graph.ingredients[i].slug for i in cost.unpriced],
     }
