@@ -79,7 +79,8 @@ def product_prices(
     )
     result: dict[int, list[ProductPrice]] = defaultdict(list)
     for *product, price, when in rows:
-        result[product[1]].append(product_price(product, price, when))
+        price_of_product = product_price(product, price, when)
+        result[price_of_product.ingredient_id].append(price_of_product)
     return result
 
 
