@@ -140,7 +140,7 @@ def _trigger_count(db: Database) -> int:
 
 
 @pytest.mark.sqlite_only
-def test_an_import_renews_the_revision_once_and_keeps_the_triggers(
+def test_an_import_renews_the_revision_and_keeps_the_triggers(
     db: Database, tmp_path: Path
 ) -> None:
     planned_example(db)
