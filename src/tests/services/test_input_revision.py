@@ -140,9 +140,7 @@ def _trigger_count(db: Database) -> int:
 
 
 @pytest.mark.sqlite_only
-def test_an_import_renews_the_revision_and_keeps_the_triggers(
-    db: Database, tmp_path: Path
-) -> None:
+def test_an_import_renews_the_revision_and_keeps_the_triggers(db: Database, tmp_path: Path) -> None:
     planned_example(db)
     triggers, before = _trigger_count(db), _revision(db)
     export_file(db, tmp_path / "season.json")
