@@ -25,16 +25,20 @@ from sqlalchemy.orm import Session
 from src.models import Event
 from src.services.batches import BatchOption, batch_options, option_for, suggested_batches
 from src.services.costing import CostTotal, StockPricing
-from src.services.fifo import LotStock
 from src.services.plan_inputs import PlanInputs, UnitInfo, load_plan_inputs
 from src.services.plan_json import dec_or_none, dec_str
 from src.services.plan_packaging import packaging_to_buy, plan_packaging
-from src.services.prices import ProductPrice, product_prices
+from src.services.pricing_inputs import load_pricing
 from src.services.quantity_format import format_friendly
-from src.services.recipe_graph import RecipeGraph, ingredient_totals_exact, load_recipe_graph
+from src.services.recipe_graph import (
+    RecipeGraph,
+    ingredient_totals_exact,
+    line_ingredients,
+    load_recipe_nodes,
+)
 from src.services.shopping_list import shopping_items, shopping_total
 from src.services.staleness import canonical_inputs
-from src.services.stock import lots_by_ingredient, on_hand_in
+from src.services.stock import on_hand_in
 from src.services.units import to_decimal
 
 
@@ -72,11 +76,10 @@ class PlanSources:
     inputs: PlanInputs
     requirements: tuple[Requirement, ...]
     graph: RecipeGraph
-    prices: dict[int, list[ProductPrice]]
-    lots: dict[int, list[LotStock]]
+    pricing: StockPricing  # the graph's ingredients: their products, prices and lots
 
     def fingerprint(self) -> dict[str, Any]:
-        return canonical_inputs(self.inputs, self.graph, self.prices, self.lots)
+        return canonical_inputs(self.inputs, self.graph, self.pricing.prices, self.pricing.lots)
 
 
 def plan_requirements(inputs: PlanInputs) -> tuple[Requirement, ...]:
@@ -94,16 +97,10 @@ def gather_sources(s: Session, event: Event) -> PlanSources:
     """Read the event's plan inputs, recipes, prices and stock (a fixed number of queries)."""
     inputs = load_plan_inputs(s, event)
     requirements = plan_requirements(inputs)
-    graph = load_recipe_graph(
-        s, {r.unit.recipe_id for r in requirements}, inputs.packaging_ingredients()
-    )
-    return PlanSources(
-        inputs,
-        requirements,
-        graph,
-        product_prices(s, graph.ingredients),
-        lots_by_ingredient(s, graph.ingredients),
-    )
+    nodes = load_recipe_nodes(s, {r.unit.recipe_id for r in requirements})
+    pricing = load_pricing(s, line_ingredients(nodes) | inputs.packaging_ingredients())
+    graph = RecipeGraph(nodes, pricing.ingredients)
+    return PlanSources(inputs, requirements, graph, pricing)
 
 
 def calculate(sources: PlanSources) -> dict[str, Any]:
@@ -120,8 +117,8 @@ def calculate(sources: PlanSources) -> dict[str, Any]:
     totals = _positive(baked, plan_packaging(inputs, infos))
     to_shop = _positive(left, packaging_to_buy(inputs, infos))
     used = {i: infos[i] for i in totals.keys() | to_shop.keys()}
-    stock = on_hand_in(sources.lots, used)
-    items = shopping_items(to_shop, stock, sources.prices, used)
+    stock = on_hand_in(sources.pricing.lots, used)
+    items = shopping_items(to_shop, stock, sources.pricing.prices, used)
     return {
         "requirements": [r.to_json() for r in requirements],
         "ingredients": _ingredients_json(totals, graph),
@@ -129,9 +126,7 @@ def calculate(sources: PlanSources) -> dict[str, Any]:
             "items": [item.to_json() for item in items],
             "total_cost": dec_or_none(shopping_total(items)),
         },
-        "cost_estimate": _cost_json(
-            StockPricing(used, sources.lots, sources.prices).total(totals), graph
-        ),
+        "cost_estimate": _cost_json(sources.pricing.total(totals), graph),
     }
 
 
