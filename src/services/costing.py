@@ -1,7 +1,7 @@
 """What ingredients will cost: a FIFO dry run over current lots, with a price fallback.
 
 Recipe costs, plan cost estimates and "record anyway" production all price ingredient needs
-through `estimate_costs`, so they agree to the cent.
+through `StockPricing` (`estimate_costs` reads what it needs), so they agree to the cent.
 """
 
 from __future__ import annotations
@@ -77,18 +77,7 @@ def estimate_costs(
     Queries: a fixed number, whatever the number of ingredients.
     """
     lots = lots_by_ingredient(session, needs)
-    return price_needs(needs, ingredients, lots, product_prices(session, needs))
-
-
-def price_needs(
-    needs: Mapping[int, Decimal],
-    ingredients: Mapping[int, IngredientInfo],
-    lots: Mapping[int, Sequence[LotStock]],
-    prices: Mapping[int, Sequence[ProductPrice]],
-) -> CostEstimate:
-    """estimate_costs over already loaded lots and prices (pure); see StockPricing to price
-    many needs from one load of stock and prices."""
-    return StockPricing(ingredients, lots, prices).estimate(needs)
+    return StockPricing(ingredients, lots, product_prices(session, needs)).estimate(needs)
 
 
 @dataclass(frozen=True)

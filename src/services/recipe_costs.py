@@ -1,9 +1,9 @@
 """What a recipe costs: a FIFO dry run over current lots for N batches (nested components
 included), the latest price for what stock lacks, unpriced lines flagged, cost per unit.
 
-Flattening is recipe_graph.ingredient_totals and pricing costing.estimate_costs/price_needs
-(StockPricing.total for the list: the same numbers), the same functions planning and
-production use, so the numbers always agree.
+Flattening is recipe_graph.ingredient_totals and pricing costing.StockPricing (estimate for
+one recipe, total for the list: the same numbers), as planning and production do, so the
+numbers always agree.
 """
 
 from __future__ import annotations
