@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from fractions import Fraction
 from operator import itemgetter
 
 from sqlalchemy.orm import Session
@@ -18,7 +17,7 @@ from src.services.fifo import FifoAllocation, FifoLots, LotStock
 from src.services.prices import ProductPrice, fallback_unit_price, product_prices
 from src.services.recipe_graph import IngredientInfo
 from src.services.stock import lots_by_ingredient
-from src.services.units import ratio_to_decimal, to_fraction
+from src.services.units import ratio_to_decimal
 
 
 @dataclass(frozen=True)
@@ -106,9 +105,10 @@ class StockPricing:
     ) -> None:
         self.ingredients, self.lots, self.prices = ingredients, lots, prices
         self._fifo: dict[int, FifoLots] = {}
-        self._fallback: dict[int, Fraction | None] = {}
+        self._fallback: dict[int, tuple[int, int] | None] = {}
         # The cost of a line depends on its ingredient and need alone: many recipes share one.
         self._line_costs: dict[tuple[int, Decimal], Decimal | None] = {}
+        self._order: dict[int, str] = {}  # see _sort_key
 
     def estimate(self, needs: Mapping[int, Decimal]) -> CostEstimate:
         """The cost of `needs` (base units per ingredient id); changes nothing."""
@@ -119,24 +119,23 @@ class StockPricing:
     def total(self, needs: Mapping[int, Decimal]) -> CostTotal:
         """estimate(needs)'s total, known total and number of unpriced lines: the same numbers
         (the lines added in the same order), without working out which lots each line takes."""
-        known_lines = self._line_costs
-        from_stock = {
-            i: self._fifo_lots(i).cost_of(need)
-            for i, need in needs.items()
-            if (i, need) not in known_lines
-        }
-        for i, (stock_cost, uncovered) in from_stock.items():
-            known_lines[i, needs[i]] = self._line_cost(i, stock_cost, uncovered)
-        costs = sorted(
-            (
-                (self.ingredients[i].name.lower(), i, known_lines[i, need])
-                for i, need in needs.items()
-            ),
-            key=itemgetter(0),
-        )
+        known_lines, order = self._line_costs, self._order
+        costs: list[tuple[str, int, Decimal | None]] = []
+        for i, need in needs.items():
+            if (i, need) in known_lines:
+                cost = known_lines[i, need]
+            else:
+                cost = known_lines[i, need] = self._line_cost(i, *self._fifo_lots(i).cost_of(need))
+            costs.append((order.get(i) or self._sort_key(i), i, cost))
+        costs.sort(key=itemgetter(0))
         known_total = sum((cost for _, _, cost in costs if cost is not None), Decimal(0))
         unpriced = tuple(i for _, i, cost in costs if cost is None)
         return CostTotal(None if unpriced else known_total, known_total, unpriced)
+
+    def _sort_key(self, ingredient_id: int) -> str:
+        """Lines are ordered by ingredient name, case aside (as estimate orders them)."""
+        key = self._order[ingredient_id] = self.ingredients[ingredient_id].name.lower()
+        return key
 
     def _line(
         self, ingredient_id: int, need: Decimal, allocation: FifoAllocation
@@ -172,7 +171,7 @@ class StockPricing:
         if price is None:
             return None
         quantity, per = uncovered.as_integer_ratio()
-        return ratio_to_decimal(quantity * price.numerator, per * price.denominator)
+        return ratio_to_decimal(quantity * price[0], per * price[1])
 
     def _fifo_lots(self, ingredient_id: int) -> FifoLots:
         if ingredient_id not in self._fifo:
@@ -182,11 +181,12 @@ class StockPricing:
             )
         return self._fifo[ingredient_id]
 
-    def _fallback_price(self, ingredient_id: int) -> Fraction | None:
-        """The fallback price per base unit (fallback_unit_price, as a Decimal) made exact."""
+    def _fallback_price(self, ingredient_id: int) -> tuple[int, int] | None:
+        """The fallback price per base unit (fallback_unit_price, as a Decimal) as the
+        integer ratio it is exactly."""
         if ingredient_id not in self._fallback:
             price = fallback_unit_price(
                 self.prices.get(ingredient_id, []), self.ingredients[ingredient_id]
             )
-            self._fallback[ingredient_id] = None if price is None else to_fraction(price)
+            self._fallback[ingredient_id] = None if price is None else price.as_integer_ratio()
         return self._fallback[ingredient_id]

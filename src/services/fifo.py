@@ -101,6 +101,7 @@ class FifoLots:
         self.lots = fifo_order(lots)
         self.base_unit, self.density, self.ingredient = base_unit, density, ingredient
         self._reached: dict[int, _ReachedLot] = {}
+        self._first: list[_ReachedLot | None] = []  # the first lot in stock, once looked for
 
     def allocate(self, need: Decimal | Fraction) -> FifoAllocation:
         """allocate_fifo over these lots."""
@@ -115,6 +116,8 @@ class FifoLots:
         for a fraction of the work, when only the cost of many needs is wanted."""
         if not self.lots:
             return Decimal(0), _shortfall_of(need)
+        if isinstance(need, Decimal) and (quick := self._within_first_lot(need)) is not None:
+            return quick[0], Decimal(0)
         reached, still = self._walk(to_fraction(need))
         known, cost_known = Decimal(0), True
         for lot, taken in reached:
@@ -124,6 +127,32 @@ class FifoLots:
             else:
                 known += cost
         return (known if cost_known else None), _shortfall(still)
+
+    def _within_first_lot(self, need: Decimal) -> tuple[Decimal | None] | None:
+        """cost_of(need)'s cost when `need` is less than the first lot in stock holds (the
+        usual case for one batch), worked out on the integers of the ratios rather than
+        through Fractions: the same number, a few times faster. None when it is not."""
+        first = self._first_in_stock()
+        if first is None:
+            return None
+        numerator, denominator = need.as_integer_ratio()
+        available, crumb = first.available, first.crumb
+        if numerator <= 0 or numerator * available.denominator >= available.numerator * denominator:
+            return None
+        if numerator * crumb.denominator <= crumb.numerator * denominator:
+            return (Decimal(0),)  # a take the ledger would record as nothing
+        per_base = first.cost_per_base_unit
+        if per_base is None:
+            return (None,)
+        return (
+            ratio_to_decimal(numerator * per_base.numerator, denominator * per_base.denominator),
+        )
+
+    def _first_in_stock(self) -> _ReachedLot | None:
+        if not self._first:
+            index = next((i for i, lot in enumerate(self.lots) if lot.remaining > 0), None)
+            self._first = [None if index is None else self._reach(index)]
+        return self._first[0]
 
     def _walk(self, still: Fraction) -> tuple[list[tuple[_ReachedLot, Fraction | None]], Fraction]:
         """The lots `still` reaches, oldest first, each with the base quantity taken from it

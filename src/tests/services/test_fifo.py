@@ -98,6 +98,21 @@ def test_the_cost_of_a_need_is_what_its_allocation_costs(
     assert lots.cost_of(need) == (allocation.cost, allocation.shortfall)
 
 
+@given(lot_stocks, st.decimals(min_value=0, max_value=1, places=20))
+def test_a_need_within_the_first_lot_costs_what_its_allocation_costs(
+    stocks: list[tuple[Decimal, Unit, Decimal | None]], share: Decimal
+) -> None:
+    """cost_of works such needs out on integers (the usual case for one batch)."""
+    lots = FifoLots(
+        [LotStock(i, date(2026, 1, 1), q, unit, cost) for i, (q, unit, cost) in enumerate(stocks)],
+        Unit.GRAM, FLOUR, "flour",
+    )  # fmt: skip
+    first = next((lot for lot in lots.lots if lot.remaining > 0), None)
+    need = share * (first.remaining if first else 1)  # up to the first lot, in its own unit
+    allocation = lots.allocate(need)
+    assert lots.cost_of(need) == (allocation.cost, allocation.shortfall)
+
+
 def test_a_take_the_ledger_would_record_as_nothing_is_no_take() -> None:
     crumb = LotStock(1, date(2026, 1, 1), Decimal(1), Unit.GRAM, Decimal(1))
     lots = FifoLots([crumb], Unit.GRAM)
