@@ -35,6 +35,7 @@ from src.services.units import (
     Dimension,
     base_unit_for,
     conversion_ratio,
+    ratio_to_decimal,
     to_decimal,
     to_fraction,
     units_of,
@@ -95,9 +96,12 @@ def raw_ingredient_needs(
 ) -> dict[int, dict[Unit, Fraction]]:
     """Every ingredient reached by `batches`, multiplied through nested components: the
     quantity per unit its lines use, ingredients in the order a depth-first walk (last batch
-    and last component first) reaches them."""
+    and last component first) reaches them. Read only: it may be the graph's own."""
+    asked = list(batches)
+    if len(asked) == 1 and asked[0][1] == 1:  # one batch of one recipe: as flattened
+        return _per_batch(graph, asked[0][0], 0).needs
     needs: dict[int, dict[Unit, Fraction]] = {}
-    for recipe_id, count in reversed(list(batches)):
+    for recipe_id, count in reversed(asked):
         _add_scaled(needs, _per_batch(graph, recipe_id, 0).needs, to_fraction(count))
     return needs
 
@@ -190,21 +194,37 @@ def _in_base_unit(
 ) -> Fraction:
     """`quantity` of `unit` in the ingredient's base unit (conversion ratios remembered per
     graph, as a list of many recipes converts the same few units thousands of times)."""
+    ratio = _ratio(graph, ingredient_id, unit)
+    return quantity if ratio == 1 else quantity * ratio
+
+
+def _ratio(graph: RecipeGraph, ingredient_id: int, unit: Unit) -> Fraction:
+    """Base units per `unit` of the ingredient, remembered per graph."""
     key = (ingredient_id, unit)
     ratio = graph._ratios.get(key)
     if ratio is None:
         info = graph.ingredients[ingredient_id]
         ratio = conversion_ratio(unit, info.base_unit, info.density, info.name)
         graph._ratios[key] = ratio
-    return quantity if ratio == 1 else quantity * ratio
+    return ratio
 
 
 def ingredient_totals(
     graph: RecipeGraph, batches: Iterable[tuple[int, Decimal | Fraction | int]]
 ) -> dict[int, Decimal]:
     """Base-unit totals per ingredient id as Decimals (see ingredient_totals_exact)."""
-    exact = ingredient_totals_exact(graph, batches)
-    return {ingredient_id: to_decimal(total) for ingredient_id, total in exact.items()}
+    totals: dict[int, Decimal] = {}
+    for ingredient_id, by_unit in raw_ingredient_needs(graph, batches).items():
+        if len(by_unit) > 1:
+            parts = (_in_base_unit(graph, ingredient_id, u, q) for u, q in by_unit.items())
+            totals[ingredient_id] = to_decimal(sum(parts, Fraction(0)))
+            continue
+        ((unit, quantity),) = by_unit.items()  # the usual case: one product, no Fraction made
+        ratio = _ratio(graph, ingredient_id, unit)
+        totals[ingredient_id] = ratio_to_decimal(
+            quantity.numerator * ratio.numerator, quantity.denominator * ratio.denominator
+        )
+    return totals
 
 
 Node = TypeVar("Node", bound=Hashable)
