@@ -39,10 +39,24 @@ class ExactDecimal(TypeDecorator[Decimal]):
             return value
         return format(value, "f")
 
+    def result_processor(self, dialect: Dialect, coltype: object) -> Any:
+        """On SQLite, the column's text straight to a Decimal in one call (lists read tens of
+        thousands of them); what SQL works out (a sum) comes as a number and goes through str,
+        as in process_result_value."""
+        if dialect.name == "postgresql":
+            return super().result_processor(dialect, coltype)
+        return _decimal_from_text
+
     def process_result_value(self, value: Any, dialect: Dialect) -> Decimal | None:
         if value is None:
             return None
         return Decimal(str(value)) if not isinstance(value, Decimal) else value
+
+
+def _decimal_from_text(value: str | None) -> Decimal | None:
+    if value is None:
+        return None
+    return Decimal(value if isinstance(value, str) else str(value))
 
 
 def enum_column(enum_cls: type[enum.Enum], name: str) -> Enum:

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from src.models import Ingredient, InventoryItem, Product, Purchase, lot_has_stock
 from src.services.costing import StockPricing
 from src.services.fifo import LotStock
+from src.services.plain_rows import plain_rows
 from src.services.prices import PRODUCT_COLUMNS, ProductPrice, latest_purchase_id, product_price
 from src.services.recipe_graph import (
     IngredientInfo,
@@ -38,14 +39,15 @@ def load_pricing(session: Session, ingredient_ids: Iterable[int]) -> StockPricin
     """A StockPricing of the ingredients (as estimate_costs prices them), read in one query."""
     ids = set(ingredient_ids)
     dimensions = units_by_dimension(ids)
-    rows = session.execute(
+    rows = plain_rows(
+        session,
         select(*PRODUCT_COLUMNS, *_PURCHASE_AND_LOT, *info_columns(dimensions))
         .select_from(Ingredient)
         .outerjoin(dimensions, dimensions.c.ingredient_id == Ingredient.id)
         .outerjoin(Product, Product.ingredient_id == Ingredient.id)
         .outerjoin(Purchase, Purchase.id == latest_purchase_id())
         .outerjoin(InventoryItem, and_(InventoryItem.product_id == Product.id, lot_has_stock()))
-        .where(Ingredient.id.in_(ids))
+        .where(Ingredient.id.in_(ids)),
     )
     infos: dict[int, IngredientInfo] = {}
     prices: dict[int, list[ProductPrice]] = defaultdict(list)

@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 
 from src.models import Ingredient, Product, Recipe, RecipeComponent, RecipeIngredient, Unit
 from src.services.errors import ConflictError
+from src.services.plain_rows import plain_rows
 from src.services.stacked_rows import kind, none_like
 from src.services.units import (
     Density,
@@ -407,7 +408,7 @@ def load_recipe_nodes(session: Session, recipe_ids: Iterable[int]) -> dict[int, 
         null(), Recipe.id,
     ).where(Recipe.id.in_(tree))  # fmt: skip
     stacked = union_all(lines, components, recipes).subquery("recipe_rows")
-    rows = session.execute(select(stacked).order_by(stacked.c.position, stacked.c.id))
+    rows = plain_rows(session, select(stacked).order_by(stacked.c.position, stacked.c.id))
     names: dict[int, tuple[str, str]] = {}
     lines_of: dict[int, list[Line]] = defaultdict(list)
     components_of: dict[int, list[tuple[int, Decimal]]] = defaultdict(list)
