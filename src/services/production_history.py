@@ -19,6 +19,7 @@ from src.models import (
     Recipe,
 )
 from src.services.database import Database
+from src.services.plain_rows import plain_rows
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,8 @@ def production_history(
 def run_views(s: Session, *conditions: ColumnElement[bool]) -> list[ProductionRunView]:
     """The runs `conditions` select, newest first (plain columns: no ORM objects to build)."""
     run = ProductionRun
-    rows = s.execute(
+    rows = plain_rows(
+        s,
         select(run.id, run.uuid, run.recipe_id, Recipe.name, run.finished_unit_id,
                FinishedUnit.name, run.event_id, Event.name, run.batches, run.scale_factor,
                run.expected_yield, run.actual_yield, run.production_status, run.loss_quantity,
@@ -76,6 +78,6 @@ def run_views(s: Session, *conditions: ColumnElement[bool]) -> list[ProductionRu
         .outerjoin(Event, Event.id == run.event_id)
         .outerjoin(ProductionLoss, ProductionLoss.production_run_id == run.id)
         .where(*conditions)
-        .order_by(run.produced_at.desc(), run.id.desc())
+        .order_by(run.produced_at.desc(), run.id.desc()),
     )  # fmt: skip
     return [ProductionRunView(*values) for values in map(tuple, rows)]

@@ -35,6 +35,7 @@ from src.models import (
 from src.services.assembly import latest_good_costs
 from src.services.database import Database
 from src.services.lookup import get_or_fail
+from src.services.plain_rows import plain_rows
 from src.services.recipe_graph import load_ingredient_infos
 from src.services.units import convert_exact, to_decimal
 
@@ -286,7 +287,7 @@ def spending_by_month(
     if end is not None:
         query = query.where(bought <= end)
     with db.transaction() as s:
-        rows = s.execute(query).all()
+        rows = plain_rows(s, query).all()
     totals: dict[tuple[int, int], Decimal] = defaultdict(Decimal)
     counts: dict[tuple[int, int], int] = defaultdict(int)
     for year, month, packages, price in rows:
