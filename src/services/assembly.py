@@ -31,7 +31,7 @@ from src.services.database import Database
 from src.services.errors import InsufficientStockError, ValidationError
 from src.services.fifo import FifoAllocation
 from src.services.lookup import get_or_fail, open_event
-from src.services.recipe_graph import load_ingredient_infos
+from src.services.recipe_loading import load_ingredient_infos
 from src.services.stock import apply_allocation, plan_consumption, shortfalls_of
 from src.services.units import convert_exact, to_decimal
 from src.services.voids import put_back_stock, refuse_if_used

@@ -21,8 +21,8 @@ from src.services.recipe_graph import (
     RecipeGraph,
     ingredient_totals,
     line_ingredients,
-    load_recipe_nodes,
 )
+from src.services.recipe_loading import load_recipe_nodes
 from src.services.units import convert
 
 

@@ -28,7 +28,8 @@ from src.models import (
 from src.services.database import Database
 from src.services.errors import ConversionError, ValidationError
 from src.services.lookup import get_or_fail
-from src.services.recipe_graph import IngredientInfo, density_of, units_used
+from src.services.recipe_graph import IngredientInfo
+from src.services.recipe_loading import density_of, units_used
 from src.services.records import (
     clean_name,
     clean_text,

@@ -30,12 +30,8 @@ from src.services.plan_json import dec_or_none, dec_str
 from src.services.plan_packaging import packaging_to_buy, plan_packaging
 from src.services.pricing_inputs import load_pricing
 from src.services.quantity_format import format_friendly
-from src.services.recipe_graph import (
-    RecipeGraph,
-    ingredient_totals_exact,
-    line_ingredients,
-    load_recipe_nodes,
-)
+from src.services.recipe_graph import RecipeGraph, ingredient_totals_exact, line_ingredients
+from src.services.recipe_loading import load_recipe_nodes
 from src.services.shopping_list import shopping_items, shopping_total
 from src.services.staleness import canonical_inputs
 from src.services.stock import on_hand_in

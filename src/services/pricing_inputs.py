@@ -20,12 +20,8 @@ from src.services.costing import StockPricing
 from src.services.fifo import LotStock
 from src.services.plain_rows import plain_rows
 from src.services.prices import PRODUCT_COLUMNS, ProductPrice, latest_purchase_id, product_price
-from src.services.recipe_graph import (
-    IngredientInfo,
-    info_columns,
-    ingredient_info,
-    units_by_dimension,
-)
+from src.services.recipe_graph import IngredientInfo
+from src.services.recipe_loading import info_columns, ingredient_info, units_by_dimension
 
 # After the product: whether it is archived, its latest purchase, and a lot in stock.
 _PURCHASE_AND_LOT = (

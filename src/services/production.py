@@ -31,7 +31,8 @@ from src.services.database import Database
 from src.services.errors import ValidationError
 from src.services.lookup import get_or_fail, open_event
 from src.services.production_history import ProductionRunView, run_views
-from src.services.recipe_graph import IngredientInfo, ingredient_totals, load_recipe_graph
+from src.services.recipe_graph import IngredientInfo, ingredient_totals
+from src.services.recipe_loading import load_recipe_graph
 from src.services.stock import (
     Shortfall,
     StockShortError,

@@ -24,7 +24,7 @@ from src.models import (
 from src.services.database import Database
 from src.services.lookup import get_or_fail
 from src.services.prices import latest_purchases
-from src.services.recipe_graph import ingredient_density
+from src.services.recipe_loading import ingredient_density
 from src.services.records import clean_name, clean_text, positive_quantity, refuse_delete
 from src.services.units import convert_exact, parse_unit
 

@@ -23,13 +23,8 @@ from src.services.database import Database
 from src.services.lookup import get_or_fail
 from src.services.pricing_inputs import load_pricing
 from src.services.products import product_label
-from src.services.recipe_graph import (
-    RecipeGraph,
-    ingredient_totals,
-    line_ingredients,
-    load_recipe_graph,
-    load_recipe_nodes,
-)
+from src.services.recipe_graph import RecipeGraph, ingredient_totals, line_ingredients
+from src.services.recipe_loading import load_recipe_graph, load_recipe_nodes
 from src.services.records import positive_quantity
 
 

@@ -2,44 +2,27 @@
 
 `ingredient_totals` is THE function that turns "N batches of these recipes" into base-unit
 quantities per ingredient. Planning, costing and production all call it, so they can never
-disagree. The shapes are plain data; `load_recipe_graph` fills them from the database with a
-fixed number of queries per nesting level.
+disagree. The shapes are plain data; `recipe_loading.load_recipe_graph` fills them from the
+database in two queries.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, NoReturn, TypeVar
+from typing import NoReturn, TypeVar
 
-from sqlalchemy import (
-    Select,
-    Subquery,
-    case,
-    func,
-    null,
-    select,
-    union,
-    union_all,
-)
-from sqlalchemy.orm import Session
-
-from src.models import Ingredient, Product, Recipe, RecipeComponent, RecipeIngredient, Unit
+from src.models import Unit
 from src.services.errors import ConflictError
-from src.services.plain_rows import plain_rows
-from src.services.stacked_rows import kind, none_like
 from src.services.units import (
     Density,
-    Dimension,
-    base_unit_for,
     conversion_ratio,
     ratio_to_decimal,
     to_decimal,
     to_fraction,
-    units_of,
 )
 
 MAX_NESTING_DEPTH = 5
@@ -270,168 +253,6 @@ def nesting_depth(components: Mapping[int, Iterable[int]], start: int) -> int:
     return 1 + max(nesting_depth(components, c) for c in children) if children else 0
 
 
-def ingredient_density(ingredient: Ingredient) -> Density | None:
-    return density_of(
-        ingredient.density_volume_quantity,
-        ingredient.density_volume_unit,
-        ingredient.density_weight_quantity,
-        ingredient.density_weight_unit,
-    )
-
-
-def density_of(
-    volume: Decimal | None,
-    volume_unit: Unit | None,
-    weight: Decimal | None,
-    weight_unit: Unit | None,
-) -> Density | None:
-    """The Density of an ingredient's four density columns (all set or all empty)."""
-    if volume is None:
-        return None
-    assert volume_unit is not None and weight is not None and weight_unit is not None
-    return Density(volume, volume_unit, weight, weight_unit)
-
-
-def load_ingredient_infos(
-    session: Session, ingredient_ids: Iterable[int]
-) -> dict[int, IngredientInfo]:
-    """IngredientInfo (with base unit) for the ids, in one query whatever their number."""
-    ids = set(ingredient_ids)
-    if not ids:
-        return {}
-    dimensions = units_by_dimension(ids)
-    rows = session.execute(
-        select(*info_columns(dimensions))
-        .outerjoin(dimensions, dimensions.c.ingredient_id == Ingredient.id)
-        .where(Ingredient.id.in_(ids))
-    )
-    return {row[0]: ingredient_info(row) for row in rows}
-
-
-def info_columns(dimensions: Subquery) -> tuple[Any, ...]:
-    """The columns ingredient_info reads: an ingredient's own and units_by_dimension's."""
-    return (
-        Ingredient.id, Ingredient.slug, Ingredient.name, Ingredient.category,
-        Ingredient.density_volume_quantity, Ingredient.density_volume_unit,
-        Ingredient.density_weight_quantity, Ingredient.density_weight_unit,
-        *(dimensions.c[dimension.value] for dimension in Dimension),
-    )  # fmt: skip
-
-
-def ingredient_info(row: Sequence[Any]) -> IngredientInfo:
-    """The IngredientInfo of a row of info_columns."""
-    ingredient_id, slug, name, category, *density, weight, volume, count = row[:11]
-    info = density_of(*density)
-    used = {Unit(unit) for unit in (weight, volume, count) if unit is not None}
-    return IngredientInfo(ingredient_id, slug, name, category, info, base_unit_for(info, used))
-
-
-def units_by_dimension(ingredient_ids: set[int]) -> Subquery:
-    """Per ingredient, one unit of each dimension (weight, volume, count) that its recipe lines
-    and products use, or NULL: all base_unit_for needs of units_used, in a joinable row."""
-    used = union_all(
-        select(RecipeIngredient.ingredient_id, RecipeIngredient.unit.label("unit")).where(
-            RecipeIngredient.ingredient_id.in_(ingredient_ids)
-        ),
-        select(Product.ingredient_id, Product.package_unit).where(
-            Product.ingredient_id.in_(ingredient_ids)
-        ),
-    ).subquery("units_used")
-    return (
-        select(
-            used.c.ingredient_id,
-            *(
-                func.min(case((used.c.unit.in_(units_of(dimension)), used.c.unit))).label(
-                    dimension.value
-                )
-                for dimension in Dimension
-            ),
-        )
-        .group_by(used.c.ingredient_id)
-        .subquery("units_by_dimension")
-    )
-
-
-def units_used(session: Session, ingredient_ids: Iterable[int]) -> dict[int, set[Unit]]:
-    """The units each ingredient's recipe lines and products use (one query)."""
-    ids = set(ingredient_ids)
-    lines = select(RecipeIngredient.ingredient_id, RecipeIngredient.unit).where(
-        RecipeIngredient.ingredient_id.in_(ids)
-    )
-    products = select(Product.ingredient_id, Product.package_unit).where(
-        Product.ingredient_id.in_(ids)
-    )
-    used: dict[int, set[Unit]] = defaultdict(set)
-    for ingredient_id, unit in session.execute(union(lines, products)):
-        used[ingredient_id].add(Unit(unit))
-    return used
-
-
-def load_recipe_graph(
-    session: Session, recipe_ids: Iterable[int], also_ingredients: Iterable[int] = ()
-) -> RecipeGraph:
-    """The recipes, everything nested in them, and their ingredients (plus `also_ingredients`,
-    e.g. packaging, so that one graph describes every ingredient a plan uses).
-
-    Queries: two (load_recipe_nodes and load_ingredient_infos), whatever the number of rows.
-    """
-    nodes = load_recipe_nodes(session, recipe_ids)
-    return RecipeGraph(
-        nodes, load_ingredient_infos(session, line_ingredients(nodes) | set(also_ingredients))
-    )
-
-
 def line_ingredients(nodes: Mapping[int, RecipeNode]) -> set[int]:
     """The ingredients the recipes' own lines use."""
     return {line.ingredient_id for node in nodes.values() for line in node.lines}
-
-
-def load_recipe_nodes(session: Session, recipe_ids: Iterable[int]) -> dict[int, RecipeNode]:
-    """The recipes and every recipe nested in them (however deep), with their lines and
-    components, in one query: the three kinds of row stacked (see stacked_rows).
-    """
-    tree = _recipe_tree(recipe_ids)
-    lines: Select[*tuple[Any, ...]] = select(
-        RecipeIngredient.recipe_id, kind("line"),
-        RecipeIngredient.ingredient_id.label("item_id"), RecipeIngredient.quantity.label("amount"),
-        RecipeIngredient.unit, none_like(Recipe.slug).label("slug"),
-        none_like(Recipe.name).label("name"),
-        RecipeIngredient.position, RecipeIngredient.id,
-    ).where(RecipeIngredient.recipe_id.in_(tree))  # fmt: skip
-    components: Select[*tuple[Any, ...]] = select(
-        RecipeComponent.recipe_id, kind("component"),
-        RecipeComponent.component_recipe_id, RecipeComponent.batch_multiplier, null(), null(),
-        null(), null(), RecipeComponent.id,
-    ).where(RecipeComponent.recipe_id.in_(tree))  # fmt: skip
-    recipes: Select[*tuple[Any, ...]] = select(
-        Recipe.id, kind("recipe"), null(), null(), null(), Recipe.slug, Recipe.name,
-        null(), Recipe.id,
-    ).where(Recipe.id.in_(tree))  # fmt: skip
-    stacked = union_all(lines, components, recipes).subquery("recipe_rows")
-    rows = plain_rows(session, select(stacked).order_by(stacked.c.position, stacked.c.id))
-    names: dict[int, tuple[str, str]] = {}
-    lines_of: dict[int, list[Line]] = defaultdict(list)
-    components_of: dict[int, list[tuple[int, Decimal]]] = defaultdict(list)
-    for recipe_id, what, item_id, amount, unit, slug, name, _, _ in rows:
-        if what == "line":
-            lines_of[recipe_id].append(Line(item_id, amount, unit))
-        elif what == "component":
-            components_of[recipe_id].append((item_id, amount))
-        else:
-            names[recipe_id] = (slug, name)
-    return {
-        rid: RecipeNode(rid, slug, name, tuple(lines_of[rid]), tuple(components_of[rid]))
-        for rid, (slug, name) in names.items()
-    }
-
-
-def _recipe_tree(recipe_ids: Iterable[int]) -> Select[tuple[int]]:
-    """The ids of the recipes and of every recipe nested in them, at any depth (a recursive
-    query, as SQLite and PostgreSQL both run it; UNION stops at recipes already found)."""
-    top = select(Recipe.id.label("id")).where(Recipe.id.in_(set(recipe_ids)))
-    tree = top.cte("recipe_tree", recursive=True)
-    nested = select(RecipeComponent.component_recipe_id).join(
-        tree, RecipeComponent.recipe_id == tree.c.id
-    )
-    tree = tree.union(nested)
-    return select(tree.c.id)

@@ -36,7 +36,7 @@ from src.services.assembly import latest_good_costs
 from src.services.database import Database
 from src.services.lookup import get_or_fail
 from src.services.plain_rows import plain_rows
-from src.services.recipe_graph import load_ingredient_infos
+from src.services.recipe_loading import load_ingredient_infos
 from src.services.units import convert_exact, to_decimal
 
 

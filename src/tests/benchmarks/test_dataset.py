@@ -8,12 +8,8 @@ from sqlalchemy import func, select
 
 from src.models import InventoryItem, RecipeComponent, StockMovement
 from src.services.database import Database
-from src.services.recipe_graph import (
-    find_cycle,
-    ingredient_totals,
-    load_recipe_graph,
-    nesting_depth,
-)
+from src.services.recipe_graph import find_cycle, ingredient_totals, nesting_depth
+from src.services.recipe_loading import load_recipe_graph
 from src.tests.benchmarks.dataset import generate
 from src.tests.benchmarks.scales import SCALES
 

@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session
 from src.models import InventoryItem, Product, Purchase, Unit
 from src.services.costing import CostTotal, StockPricing, estimate_costs
 from src.services.prices import product_prices
-from src.services.recipe_graph import ingredient_totals, load_recipe_graph
+from src.services.recipe_graph import ingredient_totals
+from src.services.recipe_loading import load_recipe_graph
 from src.services.slugs import slugify, unique_slug
 from src.services.stock import lots_by_ingredient
 from src.tests.worked_example import WorkedExample, build_worked_example

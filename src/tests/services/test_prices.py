@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from src.models import Product, Purchase, Unit
 from src.services.prices import fallback_unit_price, product_prices, product_to_buy
-from src.services.recipe_graph import load_ingredient_infos
+from src.services.recipe_loading import load_ingredient_infos
 from src.tests.worked_example import build_worked_example
 
 

@@ -12,7 +12,7 @@ from src.models import Purchase, Unit
 from src.services.database import Database
 from src.services.prices import ProductPrice, product_prices
 from src.services.pricing_inputs import load_pricing
-from src.services.recipe_graph import load_ingredient_infos
+from src.services.recipe_loading import load_ingredient_infos
 from src.services.stock import lots_by_ingredient
 from src.tests import factories
 from src.tests.db_probe import counted_statements

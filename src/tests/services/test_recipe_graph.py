@@ -17,10 +17,9 @@ from src.services.recipe_graph import (
     find_cycle,
     first_cycle,
     ingredient_totals,
-    load_recipe_graph,
     nesting_depth,
-    units_used,
 )
+from src.services.recipe_loading import load_recipe_graph, units_used
 from src.tests import factories
 from src.tests.worked_example import build_worked_example
 

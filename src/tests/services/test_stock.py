@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from src.models import InventoryItem, MovementKind, StockMovement
-from src.services.recipe_graph import load_ingredient_infos
+from src.services.recipe_loading import load_ingredient_infos
 from src.services.stock import (
     StockShortError,
     apply_allocation,
