@@ -87,3 +87,23 @@ def test_an_empty_list_shows_its_empty_text(window: ctk.CTkToplevel) -> None:
     pump(window)
     assert table.empty_label.winfo_ismapped()
     assert table.focus_search() is False
+
+
+def test_a_long_name_widens_its_column_and_every_column_stays_in_view(
+    window: ctk.CTkToplevel,
+) -> None:
+    window.geometry("700x400")
+    table = _table(window)
+    long_name = "Libby's 100% Pure Pumpkin, 15 oz can"
+    table.set_rows([*ROWS, Row("pumpkin", (long_name, Decimal("2.19"), None))])
+    pump(window)
+    name_font = table._fonts[0]
+    widths = [int(table.tree.column(c.key, "width")) for c in COLUMNS]
+    assert widths[0] >= name_font.measure(long_name)  # reads whole: there is room for it
+    assert sum(widths) <= table.tree.winfo_width()  # nothing pushed out on the right
+    window.geometry("560x400")  # narrower than the text wants: it gives up some
+    pump(window)
+    narrow = [int(table.tree.column(c.key, "width")) for c in COLUMNS]
+    assert sum(narrow) <= table.tree.winfo_width()
+    assert narrow[0] < widths[0]
+    assert all(w >= c.width for w, c in zip(narrow, COLUMNS, strict=True))

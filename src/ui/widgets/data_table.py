@@ -13,14 +13,19 @@ from __future__ import annotations
 import tkinter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from tkinter import font as tkfont
 from tkinter import ttk
 
 import customtkinter as ctk
 
 from src.ui import theme
+from src.ui.widgets.column_fit import fit_widths
 from src.ui.widgets.sorting import sort_key
 
 ASCENDING, DESCENDING = " ▲", " ▼"
+FIT_ROWS = 200  # the rows whose text a column widens to (the first ones: enough to judge)
+FIT_LIMIT = 360  # no column widens past this many pixels for its text
+CELL_PADDING = 18  # pixels around a cell's text (the heading's padding and a sort marker)
 
 
 def _plain(value: object) -> str:
@@ -31,9 +36,9 @@ def _plain(value: object) -> str:
 class Column:
     key: str
     heading: str
-    width: int = 140
+    width: int = 140  # the least it gets; wider when its text needs it and there is room
     numeric: bool = False  # right-aligned; sorts by value either way
-    stretch: bool = True
+    stretch: bool = True  # takes a share of the room the columns' text leaves
     format: Callable[[object], str] = field(default=_plain)
 
 
@@ -63,6 +68,11 @@ class DataTable(ctk.CTkFrame):
         self._sort: tuple[int, bool] | None = None  # (column index, descending)
         self.search = self._build_search(search_placeholder) if searchable else None
         self.tree = self._build_tree(height)
+        self._fonts = (  # as theme.style_treeview sets them: rows, headings
+            tkfont.Font(self, family=theme.FONT_FAMILY, size=11),
+            tkfont.Font(self, family=theme.FONT_FAMILY, size=11, weight="bold"),
+        )
+        self._wanted = [column.width for column in self.columns]  # see _measure
         self.empty_label = ctk.CTkLabel(
             self, text="", text_color=theme.MUTED, fg_color=theme.LIST_BG, font=theme.body_font()
         )
@@ -72,6 +82,7 @@ class DataTable(ctk.CTkFrame):
         """Replace the rows, keeping the sort order, the search text and the selection."""
         selected = self.selected_keys()
         self._rows = list(rows)
+        self._measure()
         self._render()
         self.select([key for key in selected if self.tree.exists(key)])
 
@@ -133,11 +144,12 @@ class DataTable(ctk.CTkFrame):
                 command=lambda i=index: self._toggle(i),
             )
             anchor = "e" if column.numeric else "w"
-            tree.column(column.key, width=column.width, stretch=column.stretch, anchor=anchor)
+            tree.column(column.key, width=column.width, stretch=False, anchor=anchor)
         scrollbar = ctk.CTkScrollbar(frame, command=tree.yview)
         tree.configure(yscrollcommand=scrollbar.set)
         scrollbar.pack(side="right", fill="y", padx=(0, 2), pady=2)
         tree.pack(side="left", fill="both", expand=True, padx=(2, 0), pady=2)
+        tree.bind("<Configure>", lambda _event: self._lay_out())
         tree.bind("<<TreeviewSelect>>", self._selected)
         tree.bind("<Double-1>", self._double_clicked)
         tree.bind("<Return>", lambda _event: self._activate(tree.focus()))
@@ -152,6 +164,31 @@ class DataTable(ctk.CTkFrame):
             self.tree.insert("", "end", iid=row.key, values=self._texts(row), tags=tags)
         self._update_headings()
         self._update_empty_label()
+
+    def _measure(self) -> None:
+        """What each column wants: its heading and its first rows' text, up to FIT_LIMIT and
+        never less than its declared width, so that names and package labels read whole."""
+        rows, heading = self._fonts
+        texts = [self._texts(row) for row in self._rows[:FIT_ROWS]]
+        for index, column in enumerate(self.columns):
+            widest = max(
+                [heading.measure(column.heading + ASCENDING)]
+                + [rows.measure(text[index]) for text in texts]
+            )
+            self._wanted[index] = max(column.width, min(FIT_LIMIT, widest + CELL_PADDING))
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        """Share the list's width among the columns (fit_widths); nothing before it is shown."""
+        available = self.tree.winfo_width()
+        if available <= 1:
+            return
+        widths = fit_widths(
+            [column.width for column in self.columns], self._wanted,
+            [column.stretch for column in self.columns], available,
+        )  # fmt: skip
+        for column, width in zip(self.columns, widths, strict=True):
+            self.tree.column(column.key, width=width)
 
     def _texts(self, row: Row) -> tuple[str, ...]:
         return tuple(
