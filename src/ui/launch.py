@@ -15,7 +15,7 @@ from src.services.backups import BackupInfo, backup_folder, backup_if_due
 from src.services.database import Database, open_database, sqlite_file
 from src.services.errors import BakeTrackerError, DatabaseError, OlderSchemaError
 from src.services.export.upgrade import upgrade_database
-from src.ui import settings
+from src.ui import settings, theme
 from src.ui.dialogs.confirm import ConfirmDialog
 from src.ui.dialogs.message import MessageDialog
 from src.ui.main_window import MainWindow
@@ -45,6 +45,7 @@ def launch(db_path_or_url: str | None, on_window_built: Callable[[], None]) -> i
     """
     ctk.AppearanceModeTracker.update_loop_interval = APPEARANCE_POLL_MS
     ctk.set_appearance_mode("System")
+    theme.use_house_colours()
     root = ctk.CTk()
     windows: list[MainWindow] = []
     try:

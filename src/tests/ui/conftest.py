@@ -15,6 +15,8 @@ import customtkinter as ctk
 import pytest
 from PIL import ImageGrab
 
+from src.ui import theme
+
 ARTIFACTS = Path(__file__).resolve().parents[3] / "test-artifacts" / "screenshots"
 _root: ctk.CTk | None = None
 _skip_reason: str | None = None
@@ -35,6 +37,7 @@ def _make_root() -> ctk.CTk:
         else:
             try:
                 ctk.set_appearance_mode("Light")
+                theme.use_house_colours()  # as the app's launch does
                 _root = ctk.CTk()
                 _root.withdraw()
             except tkinter.TclError as error:

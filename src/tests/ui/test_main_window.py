@@ -12,7 +12,7 @@ import pytest
 from src.services.database import Database
 from src.tests import factories
 from src.tests.ui.conftest import pump, screenshot
-from src.ui import events
+from src.ui import events, theme
 from src.ui.dialogs.confirm import ConfirmDialog
 from src.ui.main_window import MainWindow
 from src.ui.registry import ViewRegistry, ViewSpec
@@ -236,3 +236,12 @@ def test_the_demo_season_loads_from_the_welcome_in_the_background(
     assert view.counts["Recipes"].cget("text") == "13"
     assert main.status.message == "Loaded the demo season 'Holiday season 2026'."
     screenshot(window, "dashboard-demo-season")
+
+
+def test_tab_bars_and_choices_read_dark_on_light(window: ctk.CTkToplevel) -> None:
+    theme.use_house_colours()
+    choice = ctk.CTkSegmentedButton(window, values=["Ingredients", "Products"])
+    tabs = ctk.CTkTabview(window)
+    assert choice.cget("unselected_color") == list(theme.SEGMENTS["unselected_color"])
+    assert choice.cget("text_color") == list(theme.TEXT)
+    assert tabs.cget("text_color") == list(theme.TEXT)  # its bar is a segmented button

@@ -16,7 +16,7 @@ from src.services.plan import current_plan
 from src.services.plan_state import lock_plan, start_production
 from src.tests.ui.conftest import pump
 from src.tests.ui.events.conftest import photo, wait_until
-from src.ui import events
+from src.ui import events, theme
 from src.ui.main_window import MainWindow
 from src.ui.views.events.amendment_form import CHANGE
 from src.ui.views.events.changes_panel import ChangesPanel
@@ -88,6 +88,8 @@ def test_disabled_state_buttons_say_why_and_a_refused_transition_is_explained(
         "complete": "Start production first",
     }
     assert header.buttons["unlock"].cget("state") == "disabled"
+    assert header.buttons["unlock"].cget("fg_color") == theme.DISABLED_FILL  # looks it, too
+    assert header.buttons["lock"].cget("fg_color") == theme.ACCENT
 
     lock_plan(main.ctx.db, planned)  # somewhere else, unannounced: the screen still says draft
     root.after(1, header.buttons["lock"].invoke)

@@ -51,7 +51,10 @@ class WorkspaceHeader(ctk.CTkFrame):
             parts.append(f"{event.expected_attendees} expected")
         self.details_label.configure(text="  ·  ".join(parts))
         for action in state_actions(event.plan_state, produced):
-            self.buttons[action.key].configure(state="disabled" if action.blocked else "normal")
+            self.buttons[action.key].configure(
+                state="disabled" if action.blocked else "normal",
+                fg_color=theme.DISABLED_FILL if action.blocked else theme.ACCENT,
+            )
             self.reasons[action.key].configure(text=action.blocked or "")
 
     def _action(
