@@ -10,6 +10,7 @@ the raw value, so "$10.00" sorts after "$9.50".
 
 from __future__ import annotations
 
+import heapq
 import tkinter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ from src.ui.widgets.sorting import sort_key
 
 ASCENDING, DESCENDING = " ▲", " ▼"
 FIT_ROWS = 200  # the rows whose text a column widens to (the first ones: enough to judge)
+FIT_MEASURED = 5  # of those, the longest texts measured (asking Tk to measure is not cheap)
 FIT_LIMIT = 360  # no column widens past this many pixels for its text
 CELL_PADDING = 18  # pixels around a cell's text (the heading's padding and a sort marker)
 
@@ -171,9 +173,10 @@ class DataTable(ctk.CTkFrame):
         rows, heading = self._fonts
         texts = [self._texts(row) for row in self._rows[:FIT_ROWS]]
         for index, column in enumerate(self.columns):
+            longest = heapq.nlargest(FIT_MEASURED, {text[index] for text in texts}, key=len)
             widest = max(
                 [heading.measure(column.heading + ASCENDING)]
-                + [rows.measure(text[index]) for text in texts]
+                + [rows.measure(text) for text in longest]
             )
             self._wanted[index] = max(column.width, min(FIT_LIMIT, widest + CELL_PADDING))
         self._lay_out()
