@@ -49,7 +49,8 @@ class Progress:
 
 @dataclass(eq=False)
 class Task(Generic[T]):
-    """One piece of background work. cancel() stops its callbacks from ever running."""
+    """One piece of background work. cancel() stops its callbacks from ever running (and its
+    work from starting, when it still waits behind other work)."""
 
     label: str
     on_done: Callable[[T], None]
@@ -97,9 +98,9 @@ class TaskRunner:
         on_progress: Callable[[ProgressUpdate], None] | None = None,
     ) -> Task[T]:
         task: Task[T] = Task(label, on_done, on_error, on_progress)
-        task._on_cancel = lambda: self._finish(task)
         self._work_started()
         future = self._executor.submit(work, Progress(self._updates, task))
+        task._on_cancel = lambda: self._cancelled(task, future)
         future.add_done_callback(lambda finished: self._updates.put((task, finished)))
         self._active.append(task)
         self._notify_busy()
@@ -156,6 +157,10 @@ class TaskRunner:
             task.on_error(error)
         else:
             raise error
+
+    def _cancelled(self, task: Task[Any], future: Future[Any]) -> None:
+        future.cancel()  # only work that has not started yet: it never starts (superseded)
+        self._finish(task)
 
     def _finish(self, task: Task[Any]) -> None:
         if task in self._active:

@@ -90,15 +90,18 @@ def test_without_on_error_the_error_is_raised_into_the_tk_error_hook(
 
 
 def test_a_cancelled_task_never_calls_back(root: ctk.CTk) -> None:
-    runner, results, release = TaskRunner(root, poll_ms=10), [], threading.Event()
+    runner, results = TaskRunner(root, poll_ms=10), []
+    started, release = threading.Event(), threading.Event()
     saw_cancel: list[bool] = []
 
     def work(progress: Progress) -> int:
+        started.set()
         release.wait(5)
         saw_cancel.append(progress.cancelled)
         return 1
 
     task = runner.run(work, results.append)
+    assert started.wait(5)
     task.cancel()
     assert not runner.busy
     release.set()
@@ -114,9 +117,24 @@ def test_garbage_collection_pauses_while_work_runs_so_tk_objects_die_on_the_tk_t
     runner, release = TaskRunner(root, poll_ms=10), threading.Event()
     collecting: list[bool] = []
     task = runner.run(lambda _progress: collecting.append(gc.isenabled()) or release.wait(5), print)
+    _wait_until(root, lambda: collecting)
     task.cancel()  # the baker no longer waits for it, but the worker still runs
     pump(root, 30)
     assert not gc.isenabled()
     release.set()
     _wait_until(root, gc.isenabled)
     assert collecting == [False]
+
+
+def test_a_task_cancelled_while_it_waits_behind_other_work_never_starts(root: ctk.CTk) -> None:
+    runner, release = TaskRunner(root, poll_ms=10), threading.Event()
+    ran: list[str] = []
+    runner.run(lambda _progress: release.wait(5) and ran.append("first"), print)
+    superseded = runner.run(lambda _progress: ran.append("superseded"), print)
+    runner.run(lambda _progress: ran.append("latest"), print)
+    superseded.cancel()
+    release.set()
+    _wait_until(root, lambda: not runner.busy)
+    assert ran == ["first", "latest"]
+    _wait_until(root, gc.isenabled)  # the skipped work counts as ended
+    runner.shutdown()
