@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from src.models import (
@@ -19,8 +19,10 @@ from src.models import (
     FinishedGoodComponent,
     FinishedGoodPackaging,
     FinishedUnit,
+    Ingredient,
     Package,
     PackageFinishedGood,
+    Unit,
 )
 from src.services.database import Database
 from src.services.errors import ValidationError
@@ -81,17 +83,66 @@ class FinishedGoodView:
     used_in: tuple[str, ...]  # goods and packages that contain it
 
 
+@dataclass(frozen=True)
+class HeldItem:
+    """A finished unit or good inside a good, by name (nothing priced)."""
+
+    name: str
+    quantity: int
+
+
+@dataclass(frozen=True)
+class HeldPackaging:
+    """A packaging line of a good, by the ingredient's name (nothing priced)."""
+
+    ingredient_name: str
+    quantity: Decimal
+    unit: Unit
+
+
+@dataclass(frozen=True)
+class GoodContents:
+    """A finished good with what it holds and how many are on hand: the goods list's row
+    before its cost is known."""
+
+    id: int
+    name: str
+    inventory_count: int
+    contents: tuple[HeldItem, ...]
+    packaging: tuple[HeldPackaging, ...]
+
+
 def list_finished_goods(
     db: Database, *, search: str | None = None, include_archived: bool = False
 ) -> list[FinishedGoodView]:
     """Finished goods by name with contents and cost (a fixed number of queries per level)."""
-    query = select(FinishedGood.id).order_by(FinishedGood.name, FinishedGood.id)
+    query = _goods_query(include_archived)
     if search and search.strip():
         query = query.where(FinishedGood.name.icontains(search.strip(), autoescape=True))
-    if not include_archived:
-        query = query.where(FinishedGood.is_archived.is_(False))
     with db.transaction() as s:
         return good_views(s, list(s.scalars(query)))
+
+
+def list_good_contents(db: Database) -> list[GoodContents]:
+    """Finished goods that are not archived, by name, with what each holds and how many are on
+    hand; nothing priced (three queries)."""
+    with db.transaction() as s:
+        good_ids = list(s.scalars(_goods_query(include_archived=False)))
+        tree = load_goods_tree(s, good_ids)
+        nodes = [tree.nodes[g] for g in good_ids]
+        wrapping = {line.ingredient_id for node in nodes for line in node.packaging}
+        rows = s.execute(select(Ingredient.id, Ingredient.name).where(Ingredient.id.in_(wrapping)))
+        names = {ingredient_id: name for ingredient_id, name in rows}
+        return [
+            GoodContents(
+                node.id, node.name, tree.details[node.id].inventory_count,
+                tuple([HeldItem(tree.units[u].name, n) for u, n in node.units]
+                      + [HeldItem(tree.nodes[g].name, n) for g, n in node.goods]),
+                tuple(HeldPackaging(names[line.ingredient_id], line.quantity, line.unit)
+                      for line in node.packaging),
+            )
+            for node in nodes
+        ]  # fmt: skip
 
 
 def get_finished_good(db: Database, good_id: int) -> FinishedGoodView:
@@ -137,6 +188,11 @@ def delete_finished_good(db: Database, good_id: int) -> None:
         row = get_or_fail(s, FinishedGood, good_id, "finished good")
         refuse_delete(f"'{row.name}'", _users(s, good_id), "Remove it there first, or archive it.")
         s.delete(row)
+
+
+def _goods_query(include_archived: bool) -> Select[int]:
+    query = select(FinishedGood.id).order_by(FinishedGood.name, FinishedGood.id)
+    return query if include_archived else query.where(FinishedGood.is_archived.is_(False))
 
 
 def _fill(s: Session, row: FinishedGood, data: FinishedGoodInput, name: str) -> None:

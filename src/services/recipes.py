@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
@@ -19,6 +20,7 @@ from src.services.finished_units import (
     unit_views,
 )
 from src.services.lookup import get_or_fail
+from src.services.plain_rows import plain_rows
 from src.services.products import ensure_convertible
 from src.services.recipe_rules import check_components, recipe_users
 from src.services.records import (
@@ -109,6 +111,22 @@ class RecipeView:
         return self.summary.name
 
 
+@dataclass(frozen=True)
+class BatchYield:
+    """What one batch of a recipe makes of a finished unit ("36 sugar cookies")."""
+
+    name: str
+    yield_per_batch: Decimal
+
+
+@dataclass(frozen=True)
+class RecipeYields:
+    """A recipe with what one batch makes: the recipe list's row before its cost is known."""
+
+    summary: RecipeSummary
+    yields: tuple[BatchYield, ...]  # by name
+
+
 def list_recipes(
     db: Database,
     *,
@@ -117,15 +135,30 @@ def list_recipes(
     include_archived: bool = False,
 ) -> list[RecipeSummary]:
     """Recipes by name, optionally matching `search` and in `category` (one query)."""
-    query = select(Recipe).order_by(Recipe.name, Recipe.id)
+    query = _recipes_query(include_archived)
     if search and search.strip():
         query = query.where(Recipe.name.icontains(search.strip(), autoescape=True))
     if category is not None:
         query = query.where(Recipe.category == category)
-    if not include_archived:
-        query = query.where(Recipe.is_archived.is_(False))
     with db.transaction() as s:
-        return [_summary(r) for r in s.scalars(query)]
+        return [RecipeSummary(*row) for row in plain_rows(s, query)]
+
+
+def list_recipe_yields(db: Database, *, include_archived: bool = False) -> list[RecipeYields]:
+    """Recipes by name, each with what a batch makes (finished units by name); nothing priced
+    (two queries)."""
+    query = _recipes_query(include_archived)
+    units = (
+        select(FinishedUnit.recipe_id, FinishedUnit.name, FinishedUnit.yield_per_batch)
+        .where(FinishedUnit.recipe_id.in_(query.with_only_columns(Recipe.id).order_by(None)))
+        .order_by(FinishedUnit.name, FinishedUnit.id)
+    )
+    with db.transaction() as s:
+        recipes = [RecipeSummary(*row) for row in plain_rows(s, query)]
+        yields: dict[int, list[BatchYield]] = {r.id: [] for r in recipes}
+        for recipe_id, name, per_batch in plain_rows(s, units):
+            yields[recipe_id].append(BatchYield(name, per_batch))
+        return [RecipeYields(r, tuple(yields[r.id])) for r in recipes]
 
 
 def recipe_categories(db: Database) -> list[str]:
@@ -291,6 +324,15 @@ def recipe_view(s: Session, row: Recipe) -> RecipeView:
         finished_units=tuple(unit_views(s, _units_of(row.id))),
         used_in=tuple(used_in),
     )  # fmt: skip
+
+
+def _recipes_query(include_archived: bool) -> Select[*tuple[Any, ...]]:
+    """RecipeSummary's columns, in its order, of the recipes by name."""
+    query = select(
+        Recipe.id, Recipe.slug, Recipe.name, Recipe.category, Recipe.is_archived,
+        Recipe.is_production_ready, Recipe.base_recipe_id, Recipe.variant_name,
+    ).order_by(Recipe.name, Recipe.id)  # fmt: skip
+    return query if include_archived else query.where(Recipe.is_archived.is_(False))
 
 
 def _units_of(recipe_id: int) -> Select[FinishedUnit]:

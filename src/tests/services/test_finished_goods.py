@@ -7,17 +7,20 @@ from decimal import Decimal
 
 import pytest
 
-from src.models import IngredientKind
+from src.models import FinishedGood, IngredientKind, Unit
 from src.services.database import Database
 from src.services.errors import ConflictError, ValidationError
 from src.services.finished_goods import (
     FinishedGoodInput,
+    HeldItem,
+    HeldPackaging,
     ItemCount,
     archive_finished_good,
     create_finished_good,
     delete_finished_good,
     get_finished_good,
     list_finished_goods,
+    list_good_contents,
     update_finished_good,
 )
 from src.services.ingredients import IngredientInput, create_ingredient
@@ -175,3 +178,28 @@ def test_listing_goods_takes_the_same_queries_for_5_or_20_goods(
         return len(statements)
 
     assert add(5) == add(15)
+
+
+def test_good_contents_list_what_each_good_holds_and_has_on_hand_by_name(
+    db: Database, ex: WorkedExample
+) -> None:
+    ribbon = _bought(db, "Ribbon", "each", "1", IngredientKind.PACKAGING)
+    box = create_finished_good(
+        db,
+        FinishedGoodInput("Gift box", goods=(ItemCount(ex.holiday_tin, 2),),
+                          packaging=(PackagingInput(ribbon, Decimal("0.5"), "dozen"),)),
+    )  # fmt: skip
+    create_finished_good(db, FinishedGoodInput("Bag"))
+    archive_finished_good(db, create_finished_good(db, FinishedGoodInput("Old bag")).id)
+    with db.transaction() as s:
+        s.get_one(FinishedGood, ex.holiday_tin).inventory_count = 4
+
+    listed = list_good_contents(db)
+
+    assert [(g.name, g.inventory_count) for g in listed] == [
+        ("Bag", 0), ("Gift box", 0), ("Holiday tin", 4),
+    ]  # fmt: skip
+    gift = listed[1]
+    assert (gift.id, gift.contents) == (box.id, (HeldItem("Holiday tin", 2),))
+    assert gift.packaging == (HeldPackaging("Ribbon", Decimal("0.5"), Unit.DOZEN),)
+    assert listed[2].contents == (HeldItem("Sugar cookie", 12), HeldItem("Gingerbread man", 6))

@@ -45,7 +45,7 @@ from src.services.choices import event_options, good_options, recipe_options
 from src.services.database import Database
 from src.services.delivery import delivery_board
 from src.services.event_overview import list_events_with_progress
-from src.services.finished_goods import list_finished_goods
+from src.services.finished_goods import list_finished_goods, list_good_contents
 from src.services.ingredients import list_ingredients
 from src.services.inventory import list_lots
 from src.services.overview import overview
@@ -55,7 +55,7 @@ from src.services.production_history import production_history
 from src.services.products import list_products
 from src.services.purchases import list_purchases
 from src.services.recipe_costs import all_recipe_costs
-from src.services.recipes import list_recipes
+from src.services.recipes import list_recipe_yields, list_recipes
 from src.services.recipients import list_recipients
 from src.services.reports import event_cost, loss_report, spending_by_month
 from src.services.suppliers import list_suppliers
@@ -74,7 +74,9 @@ LISTS: dict[str, Callable[[Database, int], object]] = {
     "suppliers": lambda db, _: list_suppliers(db),
     "purchases": lambda db, _: list_purchases(db),
     "recipes": lambda db, _: list_recipes(db),
+    "recipes with yields": lambda db, _: list_recipe_yields(db, include_archived=True),
     "recipes with cost": lambda db, _: all_recipe_costs(db),
+    "goods with contents": lambda db, _: list_good_contents(db),
     "finished goods": lambda db, _: list_finished_goods(db),
     "packages": lambda db, _: list_packages(db),
     "recipients": lambda db, _: list_recipients(db),

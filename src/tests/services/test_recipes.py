@@ -13,6 +13,7 @@ from src.services.errors import ConflictError, ConversionError, NotFoundError, V
 from src.services.finished_units import FinishedUnitInput, add_finished_unit
 from src.services.recipe_costs import all_recipe_costs
 from src.services.recipes import (
+    BatchYield,
     ComponentInput,
     LineInput,
     RecipeInput,
@@ -21,6 +22,7 @@ from src.services.recipes import (
     delete_recipe,
     duplicate_recipe,
     get_recipe,
+    list_recipe_yields,
     list_recipes,
     recipe_categories,
     update_recipe,
@@ -141,6 +143,26 @@ def test_archived_recipes_leave_the_list_but_keep_their_place(
         "Gingerbread", "Royal icing", "Sugar cookies",
     ]  # fmt: skip
     assert recipe_categories(db) == ["Cookies"]
+
+
+def test_recipe_yields_list_each_recipe_with_what_a_batch_makes_by_name(
+    db: Database, ex: WorkedExample
+) -> None:
+    add_finished_unit(db, ex.recipes["sugar-cookies"], FinishedUnitInput("Cookie tray", Decimal(1)))
+    archive_recipe(db, ex.recipes["royal-icing"])
+
+    listed = list_recipe_yields(db)
+    with_archived = list_recipe_yields(db, include_archived=True)
+
+    assert [(r.summary.name, r.yields) for r in listed] == [
+        ("Gingerbread", (BatchYield("Gingerbread man", Decimal(24)),)),
+        ("Sugar cookies", (BatchYield("Cookie tray", Decimal(1)),
+                           BatchYield("Sugar cookie", Decimal(36)))),
+    ]  # fmt: skip
+    icing = with_archived[1]
+    assert (icing.summary.name, icing.summary.is_archived, icing.yields) == (
+        "Royal icing", True, (),
+    )  # fmt: skip
 
 
 def test_saving_can_archive_or_restore_a_recipe_or_leave_it_as_it_is(
