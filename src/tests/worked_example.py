@@ -110,6 +110,14 @@ def build_worked_example(s: Session, *, with_stock: bool = True) -> WorkedExampl
     )
 
 
+def add_cup_of_eggs(s: Session, example: WorkedExample) -> None:
+    """A sugar-cookie line no unit check would let through, a cup of eggs: pricing the recipe
+    (and what holds its cookies) raises ConversionError."""
+    s.add(RecipeIngredient(recipe_id=example.recipes["sugar-cookies"],
+                           ingredient_id=example.ingredients["egg"], quantity=Decimal(1),
+                           unit=Unit.CUP, position=len(_RECIPES["sugar-cookies"][1])))  # fmt: skip
+
+
 def _ingredient(s: Session, slug: str) -> Ingredient:
     grams = _DENSITIES.get(slug)
     row = Ingredient(slug=slug, name=_NAMES[slug], category="Baking")

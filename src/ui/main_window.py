@@ -136,8 +136,12 @@ class MainWindow(ctk.CTkFrame):
             geometry=geometry or self.settings.geometry, last_view=self.current
         )
         settings.save_settings(self.settings_file, self.settings)
-        self.tasks.shutdown()
         self.window.destroy()
+
+    def destroy(self) -> None:
+        """Background work stops first: none of it may reach a widget being destroyed."""
+        self.tasks.shutdown()
+        super().destroy()
 
     # -- building ---------------------------------------------------------------------------
     def _layout(self) -> None:

@@ -1,4 +1,5 @@
-"""The Recipes screen: the list with costs, the editor, cycles, cost breakdown, variants."""
+"""The Recipes screen: the list with costs (worked out in the background), the editor, cycles,
+cost breakdown, variants."""
 
 from __future__ import annotations
 
@@ -12,10 +13,17 @@ import pytest
 from src.services.database import Database
 from src.services.quantity_format import format_money
 from src.services.recipe_costs import all_recipe_costs
-from src.services.recipes import get_recipe, list_recipes
+from src.services.recipes import archive_recipe, get_recipe, list_recipes
 from src.tests.ui.conftest import pump, screenshot, type_into
-from src.tests.ui.screens import delete_selected, open_main_window
-from src.tests.worked_example import WorkedExample, build_worked_example
+from src.tests.ui.screens import (
+    HeldWorker,
+    delete_selected,
+    open_held,
+    open_main_window,
+    settle,
+    shown_error,
+)
+from src.tests.worked_example import WorkedExample, add_cup_of_eggs, build_worked_example
 from src.ui.editors.cost_breakdown import CostBreakdownDialog
 from src.ui.editors.recipe_editor import RecipeEditor
 from src.ui.editors.variant_dialog import VariantDialog
@@ -29,10 +37,19 @@ def ex(db: Database) -> WorkedExample:
         return build_worked_example(s)
 
 
+TODAY = date(2026, 11, 15)
+
+
 def _recipes(window: ctk.CTkToplevel, db: Database, settings_file: Path) -> RecipesView:
-    _main, view = open_main_window(window, db, "recipes", settings_file, date(2026, 11, 15))
+    """The Recipes screen with its costs worked out."""
+    _main, view = open_main_window(window, db, "recipes", settings_file, TODAY)
     assert isinstance(view, RecipesView)
+    settle(view)
     return view
+
+
+def _rows(view: RecipesView) -> dict[str, tuple[str, ...]]:
+    return {row[0]: row for row in view.table.visible_values()}
 
 
 def _select(view: RecipesView, recipe_id: int) -> None:
@@ -77,6 +94,82 @@ def test_the_list_shows_what_each_recipe_makes_and_costs_per_batch_and_per_cooki
     screenshot(window, "recipes-list")
 
 
+def test_the_rows_show_at_once_and_their_costs_follow_from_the_background(
+    window: ctk.CTkToplevel, db: Database, ex: WorkedExample, settings_file: Path
+) -> None:
+    main, view, held = open_held(window, db, "recipes", settings_file, TODAY)
+    assert isinstance(view, RecipesView)
+    rows = _rows(view)
+    assert rows["Sugar cookies"] == (
+        "Sugar cookies", "Cookies", "36 sugar cookies per batch", "…", "…",
+    )  # fmt: skip
+    assert rows["Royal icing"][2:] == ("", "…", "")  # it makes nothing to cost one of
+    assert main.status.task_label.cget("text") == "Working out recipe costs"
+    screenshot(window, "recipes-list-costs-pending")
+    assert view.table.search is not None
+    type_into(view.table.search, "sugar")
+    _select(view, ex.recipes["sugar-cookies"])
+    assert view.toolbar.buttons["Cost breakdown"].cget("state") == "normal"
+
+    held.release()
+    settle(view)
+
+    assert view.table.visible_values() == [
+        ("Sugar cookies", "Cookies", "36 sugar cookies per batch", "$5.62", "$0.16"),
+    ]
+    assert view.table.selected_keys() == [str(ex.recipes["sugar-cookies"])]
+
+
+def test_costs_worked_out_for_an_older_refresh_never_overwrite_a_newer_one(
+    window: ctk.CTkToplevel, db: Database, ex: WorkedExample, settings_file: Path
+) -> None:
+    archive_recipe(db, ex.recipes["royal-icing"])
+    view = _recipes(window, db, settings_file)
+    view.refresh()  # its costs leave out the archived icing
+    held = HeldWorker(view.ctx.tasks)
+    assert held.started.wait(5)  # so those costs are worked out, waiting to be delivered
+    view.show_archived.toggle()  # a newer refresh, with archived recipes
+    pump(window, 150)  # long enough for the older costs to be delivered, were they not dropped
+    rows = _rows(view)
+    assert rows["Royal icing (archived)"][3:] == ("…", "")
+    assert rows["Sugar cookies"][3:] == ("…", "…")
+
+    held.release()
+    settle(view)
+
+    rows = _rows(view)
+    assert rows["Royal icing (archived)"][3:] == ("unknown", "")
+    assert rows["Sugar cookies"][3:] == ("$5.62", "$0.16")
+
+
+def test_a_cost_that_cannot_be_worked_out_is_shown_as_an_error_and_the_rows_stay(
+    window: ctk.CTkToplevel, db: Database, ex: WorkedExample, settings_file: Path
+) -> None:
+    with db.transaction() as s:
+        add_cup_of_eggs(s, ex)
+    main, view = open_main_window(window, db, "recipes", settings_file, TODAY)
+    settle(view)
+    assert shown_error(main) == (
+        "Cannot convert Eggs from 'each' to 'ml': a count cannot be turned into a volume."
+    )
+    assert [row[3:] for row in view.table.visible_values()] == [
+        ("unknown", "unknown"), ("unknown", ""), ("unknown", "unknown"),
+    ]  # fmt: skip
+
+
+def test_a_window_closed_while_costs_are_worked_out_gets_none_of_them(
+    root: ctk.CTk, window: ctk.CTkToplevel, db: Database, ex: WorkedExample,
+    settings_file: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    escaped: list[BaseException] = []
+    monkeypatch.setattr(root, "report_callback_exception", lambda *args: escaped.append(args[1]))
+    main, _view, held = open_held(window, db, "recipes", settings_file, TODAY)
+    window.destroy()
+    held.release()
+    pump(root, 150)
+    assert escaped == [] and not main.tasks.busy
+
+
 def test_search_and_category_filter_narrow_the_list(
     window: ctk.CTkToplevel, db: Database, ex: WorkedExample, settings_file: Path
 ) -> None:
@@ -118,7 +211,7 @@ def test_a_new_recipe_with_two_lines_a_component_and_a_yield_is_saved_from_the_e
     show_tab(editor, "Recipe")
     screenshot(editor, "recipe-editor-details")
     editor.save_button.invoke()
-    pump(window)
+    settle(view)
 
     assert not editor.winfo_exists()
     (summary,) = list_recipes(db, search="Iced shortbread")
@@ -221,7 +314,7 @@ def test_save_as_variant_copies_the_recipe_under_a_new_name(
     dialog.form.field("Variant").set_text("Brown butter")
     screenshot(dialog, "recipe-variant")
     dialog.save_button.invoke()
-    pump(window)
+    settle(view)
     (variant,) = list_recipes(db, search="Brown butter")
     assert variant.name == "Sugar cookies (Brown butter)"
     assert variant.base_recipe_id == ex.recipes["sugar-cookies"]
@@ -237,7 +330,7 @@ def test_deleting_a_recipe_in_use_is_refused_naming_the_user_and_offers_archive(
     assert offer is not None
     screenshot(offer, "recipe-delete-refused")
     offer.confirm_button.invoke()
-    pump(window)
+    settle(view)
     icing = get_recipe(db, ex.recipes["royal-icing"])
     assert icing.summary.is_archived and icing.used_in == ("Gingerbread",)
     assert str(icing.id) not in view.table.visible_keys()

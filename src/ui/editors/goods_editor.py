@@ -6,12 +6,12 @@ from __future__ import annotations
 import tkinter
 from collections.abc import Sequence
 
+from src.services.choices import good_options
 from src.services.finished_goods import (
     FinishedGoodInput,
     FinishedGoodView,
     ItemCount,
     create_finished_good,
-    list_finished_goods,
     update_finished_good,
 )
 from src.services.finished_units import list_finished_units
@@ -65,7 +65,7 @@ class GoodEditor(_AssemblyEditor):
         self.good_id = good.id if good else None
         units = [Choice(f"unit:{u.id}", u.name) for u in list_finished_units(ctx.db)]
         goods = [Choice(f"good:{g.id}", f"{g.name} (finished good)")
-                 for g in list_finished_goods(ctx.db) if g.id != self.good_id]  # fmt: skip
+                 for g in good_options(ctx.db) if g.id != self.good_id]  # fmt: skip
         title = f"Edit {good.name}" if good else "New finished good"
         super().__init__(parent, ctx, title, "Holiday tin", "Cookie or finished good",
                          units + goods)  # fmt: skip
@@ -99,7 +99,7 @@ class PackageEditor(_AssemblyEditor):
 
     def __init__(self, parent: tkinter.Misc, ctx: AppContext, package: PackageView | None) -> None:
         self.package_id = package.id if package else None
-        goods = [Choice(f"good:{g.id}", g.name) for g in list_finished_goods(ctx.db)]
+        goods = [Choice(f"good:{g.id}", g.name) for g in good_options(ctx.db)]
         title = f"Edit {package.name}" if package else "New package"
         super().__init__(parent, ctx, title, "Gift box for the neighbours", "Finished good",
                          goods)  # fmt: skip

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import tkinter
 from collections.abc import Sequence
+from decimal import Decimal
 from functools import partial
+from typing import Protocol
 
 import customtkinter as ctk
 
@@ -13,6 +15,7 @@ from src.services.formatting import format_items
 from src.services.ingredients import IngredientView
 from src.services.packaging import PackagingInput, PackagingView
 from src.services.quantity_format import format_quantity
+from src.services.units import Unit
 from src.ui import theme
 from src.ui.editors.recipe_panels import UNIT_CHOICES, optional_text, parse_unit_text, plain_number
 from src.ui.validation import parse_decimal, parse_whole_number, required_text
@@ -23,7 +26,30 @@ from src.ui.widgets.typeahead import Choice
 Item = tuple[str, int, int]  # (kind "unit" or "good", id, count)
 
 
-def contents_text(contents: Sequence[ContentView], packaging: Sequence[PackagingView]) -> str:
+class Held(Protocol):
+    """A unit or good inside (ContentView, HeldItem)."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def quantity(self) -> int: ...
+
+
+class Wrapping(Protocol):
+    """A packaging line (PackagingView, HeldPackaging)."""
+
+    @property
+    def ingredient_name(self) -> str: ...
+
+    @property
+    def quantity(self) -> Decimal: ...
+
+    @property
+    def unit(self) -> Unit: ...
+
+
+def contents_text(contents: Sequence[Held], packaging: Sequence[Wrapping]) -> str:
     """ "12 sugar cookies + 6 gingerbread men + 1 tin"."""
     parts = [format_items(c.quantity, c.name) for c in contents]
     for line in packaging:

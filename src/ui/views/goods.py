@@ -1,18 +1,26 @@
-"""Goods & packages: finished goods (what is inside, cost, on hand) and packages for recipients."""
+"""Goods & packages: finished goods (what is inside, cost, on hand) and packages for recipients.
+
+The goods' rows come from a quick read. Their costs, and the packages (a package is listed
+with its cost), take long for many goods: they are read off the Tk thread and filled in when
+they arrive.
+"""
 
 from __future__ import annotations
 
 import tkinter
 from collections.abc import Callable
+from decimal import Decimal
 
 import customtkinter as ctk
 
 from src.services.finished_goods import (
     FinishedGoodView,
+    GoodContents,
     archive_finished_good,
     delete_finished_good,
     get_finished_good,
     list_finished_goods,
+    list_good_contents,
 )
 from src.services.packages import (
     PackageView,
@@ -27,13 +35,17 @@ from src.ui.dialogs.base import ModalDialog
 from src.ui.editors.goods_editor import GoodEditor, PackageEditor
 from src.ui.editors.goods_panels import contents_text
 from src.ui.editors.removal import DeleteFlow
+from src.ui.latest_read import LatestRead
 from src.ui.view import View
-from src.ui.views.cells import money_cell
+from src.ui.views.cells import PENDING, money_cell
 from src.ui.views.toolbar import ListToolbar
 from src.ui.widgets.data_table import Column, DataTable, Row
 
 EMPTY_GOODS = "No finished goods yet. A tin of 12 cookies is one: add it with New good."
 EMPTY_PACKAGES = "No packages yet. A package is what one recipient receives."
+LOADING = "Loading…"
+NOT_LISTED = "The packages could not be listed; the message says why."
+COSTING = "Working out goods and package costs"
 
 
 class GoodsView(View):
@@ -58,16 +70,21 @@ class GoodsView(View):
             self.on_delete_package, [],
         )  # fmt: skip
         self.goods.set_empty_text(EMPTY_GOODS)
-        self.packages.set_empty_text(EMPTY_PACKAGES)
+        self.packages.set_empty_text(LOADING)
+        self.listed_goods: list[GoodContents] = []
+        self.listed_packages: list[PackageView] = []  # as last read; shown while costs are read
+        self.costs = LatestRead(ctx.tasks)
         self.dialog: ModalDialog | None = None
         self.delete_flow: DeleteFlow | None = None
 
     def refresh(self) -> None:
-        goods = list_finished_goods(self.ctx.db)
-        self.goods.set_rows([_good_row(g) for g in goods])
-        self.packages.set_rows([_package_row(p) for p in list_packages(self.ctx.db)])
-        self.goods_bar.selection_changed(bool(self.goods.selected_keys()))
-        self.packages_bar.selection_changed(bool(self.packages.selected_keys()))
+        db = self.ctx.db
+        self.listed_goods = list_good_contents(db)
+        self.goods.set_rows([_contents_row(g, PENDING) for g in self.listed_goods])
+        self.packages.set_rows([_package_row(p, PENDING) for p in self.listed_packages])
+        self._selection_changed()
+        self.costs.start(COSTING, lambda: (list_finished_goods(db), list_packages(db)),
+                         self._costed, self._not_costed)  # fmt: skip
 
     def focus_search(self) -> bool:
         return self.goods.focus_search()
@@ -96,6 +113,23 @@ class GoodsView(View):
             self._delete(self.packages, package_id, delete_package, archive_package)
 
     # -- helpers ----------------------------------------------------------------------------
+    def _costed(self, read: tuple[list[FinishedGoodView], list[PackageView]]) -> None:
+        goods, self.listed_packages = read
+        self.goods.set_rows([_good_row(g) for g in goods])
+        self.packages.set_empty_text(EMPTY_PACKAGES)
+        self.packages.set_rows([_package_row(p, p.cost) for p in self.listed_packages])
+        self._selection_changed()
+
+    def _not_costed(self, error: BaseException) -> None:
+        self.goods.set_rows([_contents_row(g, None) for g in self.listed_goods])
+        self.packages.set_empty_text(NOT_LISTED)
+        self.packages.set_rows([_package_row(p, None) for p in self.listed_packages])
+        self.ctx.errors.show(error)
+
+    def _selection_changed(self) -> None:
+        self.goods_bar.selection_changed(bool(self.goods.selected_keys()))
+        self.packages_bar.selection_changed(bool(self.packages.selected_keys()))
+
     def _delete(
         self, table: DataTable, item_id: int, delete: Callable[..., object],
         archive: Callable[..., object],
@@ -140,13 +174,18 @@ def _selected(table: DataTable) -> int | None:
     return int(keys[0]) if keys else None
 
 
+def _contents_row(good: GoodContents, cost: str | None) -> Row:
+    """The good before its cost is known: PENDING while worked out, None when it could not be."""
+    contents = contents_text(good.contents, good.packaging)
+    return Row(str(good.id), (good.name, contents, cost, good.inventory_count))
+
+
 def _good_row(good: FinishedGoodView) -> Row:
     contents = contents_text(good.contents, good.packaging)
     return Row(str(good.id), (good.name, contents, good.unit_cost, good.inventory_count))
 
 
-def _package_row(package: PackageView) -> Row:
-    return Row(
-        str(package.id),
-        (package.name, contents_text(package.contents, package.packaging), package.cost),
-    )
+def _package_row(package: PackageView, cost: Decimal | str | None) -> Row:
+    """The package with its cost, PENDING while worked out, None when unknown."""
+    contents = contents_text(package.contents, package.packaging)
+    return Row(str(package.id), (package.name, contents, cost))
