@@ -96,15 +96,6 @@ class RecipeCostSummary:
     is_archived: bool = False
 
 
-@dataclass(frozen=True)
-class IngredientTotalView:
-    ingredient_id: int
-    ingredient_name: str
-    category: str
-    quantity: Decimal
-    unit: Unit  # the ingredient's base unit
-
-
 def estimate_recipe_cost(
     db: Database, recipe_id: int, batches: Decimal | int = 1
 ) -> RecipeCostView:
@@ -168,24 +159,6 @@ def _recipes_and_units(
         if unit_id is not None:
             units[recipe_id].append(_Yield(unit_id, unit_name, per_batch))
     return recipes, units
-
-
-def recipe_ingredient_totals(
-    db: Database, recipe_id: int, batches: Decimal | int = 1
-) -> list[IngredientTotalView]:
-    """The flattened shopping view of a recipe × batches: one total per ingredient in its base
-    unit, nested components multiplied through. Raises NotFoundError, ConversionError."""
-    with db.transaction() as s:
-        get_or_fail(s, Recipe, recipe_id, "recipe")
-        count = positive_quantity(batches, "Number of batches")
-        graph = load_recipe_graph(s, [recipe_id])
-        totals = ingredient_totals(graph, [(recipe_id, count)])
-        infos = graph.ingredients
-        return sorted(
-            (IngredientTotalView(i, infos[i].name, infos[i].category, q, infos[i].base_unit)
-             for i, q in totals.items()),
-            key=lambda t: t.ingredient_name.lower(),
-        )  # fmt: skip
 
 
 @dataclass(frozen=True)

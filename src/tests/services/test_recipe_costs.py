@@ -13,11 +13,7 @@ from src.services.errors import ValidationError
 from src.services.inventory import list_lots
 from src.services.products import ProductInput, create_product
 from src.services.purchases import PurchaseInput, record_purchase
-from src.services.recipe_costs import (
-    all_recipe_costs,
-    estimate_recipe_cost,
-    recipe_ingredient_totals,
-)
+from src.services.recipe_costs import all_recipe_costs, estimate_recipe_cost
 from src.tests import factories
 from src.tests.db_probe import counted_statements
 from src.tests.worked_example import WorkedExample, build_worked_example
@@ -92,16 +88,6 @@ def test_an_ingredient_without_any_price_makes_the_recipe_cost_unknown(
 def test_batches_must_be_more_than_zero(db: Database, ex: WorkedExample) -> None:
     with pytest.raises(ValidationError, match="Number of batches must be more than zero"):
         estimate_recipe_cost(db, ex.recipes["gingerbread"], 0)
-
-
-def test_the_flattened_ingredient_list_multiplies_nested_components(
-    db: Database, ex: WorkedExample
-) -> None:
-    totals = recipe_ingredient_totals(db, ex.recipes["gingerbread"], 5)
-    by_name = {t.ingredient_name: (t.quantity, t.unit) for t in totals}
-    assert by_name["Powdered sugar"] == (Decimal(1200), Unit.GRAM)  # 2.5 batches of icing
-    assert by_name["All-purpose flour"] == (Decimal("2187.5"), Unit.GRAM)
-    assert by_name["Eggs"] == (Decimal("12.5"), Unit.EACH)
 
 
 def test_the_recipe_list_prices_one_batch_of_each_recipe(db: Database, ex: WorkedExample) -> None:
