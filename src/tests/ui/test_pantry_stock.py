@@ -9,12 +9,13 @@ from pathlib import Path
 import customtkinter as ctk
 
 from src.services.database import Database
-from src.services.inventory import get_lot, list_lots
+from src.services.inventory import get_lot, list_lots, update_lot_details
 from src.services.purchases import PurchaseInput, list_purchases, record_purchase
 from src.services.suppliers import SupplierInput, create_supplier
 from src.tests.ui.conftest import press, pump, screenshot, type_into
 from src.tests.ui.pantry_helpers import TODAY, buy, flour_product, open_pantry, shown
 from src.ui.views.pantry.adjust_dialog import NOTE_NEEDED, AdjustDialog
+from src.ui.views.pantry.lot_details_dialog import LotDetailsDialog
 from src.ui.views.pantry.lots_tab import LotsTab
 from src.ui.views.pantry.opening_balance_dialog import OpeningBalanceDialog
 from src.ui.views.pantry.purchases_tab import PurchasesTab
@@ -65,7 +66,7 @@ def test_a_purchase_typed_into_the_fast_entry_puts_a_priced_lot_on_the_shelf(
     screenshot(window, "pantry-purchases")
     assert view.show_tab("Lots").table.visible_values() == [
         ("King Arthur All-purpose flour", "All-purpose flour", "Nov 15, 2026", "50 lb", "50 lb",
-         "$0.60/lb", "$29.98"),
+         "$0.60/lb", "$29.98", "", ""),
     ]  # fmt: skip
 
 
@@ -112,6 +113,8 @@ def test_an_opening_balance_without_a_price_is_on_the_shelf_at_unknown_value(
         "12.5 lb",
         "unknown",
         "unknown",
+        "",
+        "Pantry shelf",
     )
 
 
@@ -147,7 +150,7 @@ def test_spoilage_takes_stock_away_and_shows_in_the_ledger(
         ("Purchase", "+50 lb", "$29.98", ""),
         ("Spoilage", "−2 lb", "-$1.20", "Weevils in the bottom of the sack"),
     ]
-    assert tab.table.visible_values()[0][4:] == ("48 lb", "$0.60/lb", "$28.78")
+    assert tab.table.visible_values()[0][4:] == ("48 lb", "$0.60/lb", "$28.78", "", "")
     screenshot(window, "pantry-lots")
 
 
@@ -175,6 +178,72 @@ def test_taking_more_than_remains_is_refused_under_the_change(
     dialog.save_button.invoke()
     assert dialog.form.field("Change").error_label.cget("text").startswith("Only 50 lb is left")
     assert get_lot(db, lot_id).remaining_quantity == 50
+
+
+def _edit_details(tab: LotsTab, lot_id: int) -> LotDetailsDialog:
+    tab.table.select([str(lot_id)])
+    pump(tab)
+    tab.on_edit_details()
+    dialog = shown(tab.dialog)
+    assert isinstance(dialog, LotDetailsDialog)
+    return dialog
+
+
+def test_edited_lot_details_are_saved_and_shown_in_the_list(
+    window: ctk.CTkToplevel, db: Database, settings_file: Path
+) -> None:
+    lot_id = _bought_lot(db)
+    tab = _lots(window, db, settings_file)
+    dialog = _edit_details(tab, lot_id)
+    dialog.form.field("Location").set_text("Basement freezer")
+    dialog.form.field("Expiry date").set_text("2027-03-01")
+    dialog.form.field("Notes").set_text("Second sack, unopened")
+    screenshot(dialog, "pantry-lot-details-dialog")
+    dialog.save_button.invoke()
+    pump(window)
+    lot = get_lot(db, lot_id)
+    assert (lot.location, lot.expiry_date, lot.notes) == (
+        "Basement freezer", date(2027, 3, 1), "Second sack, unopened",
+    )  # fmt: skip
+    assert lot.remaining_quantity == 50  # details never change the quantity
+    assert tab.table.visible_values()[0][4:] == (
+        "50 lb", "$0.60/lb", "$29.98", "Mar 1, 2027", "Basement freezer",
+    )  # fmt: skip
+
+
+def test_lot_details_open_filled_in_and_blank_fields_clear_them(
+    window: ctk.CTkToplevel, db: Database, settings_file: Path
+) -> None:
+    lot_id = _bought_lot(db)
+    update_lot_details(
+        db, lot_id, expiry_date=date(2027, 3, 1), location="Basement freezer", notes="Unopened"
+    )
+    tab = _lots(window, db, settings_file)
+    dialog = _edit_details(tab, lot_id)
+    shown_text = [dialog.form.field(f).text for f in ("Location", "Expiry date", "Notes")]
+    dialog.form.field("Expiry date").set_text("")
+    dialog.form.field("Notes").set_text("  ")
+    dialog.save_button.invoke()
+    pump(window)
+    lot = get_lot(db, lot_id)
+    assert shown_text == ["Basement freezer", "Mar 1, 2027", "Unopened"]
+    assert (lot.location, lot.expiry_date, lot.notes) == ("Basement freezer", None, None)
+    assert tab.table.visible_values()[0][7:] == ("", "Basement freezer")
+
+
+def test_an_expiry_that_is_not_a_date_is_refused_under_it_and_nothing_changes(
+    window: ctk.CTkToplevel, db: Database, settings_file: Path
+) -> None:
+    lot_id = _bought_lot(db)
+    dialog = _edit_details(_lots(window, db, settings_file), lot_id)
+    dialog.form.field("Location").set_text("Garage")
+    dialog.form.field("Expiry date").set_text("next spring")
+    dialog.save_button.invoke()
+    assert dialog.form.field("Expiry date").error_label.cget("text") == (
+        "Expiry date must be a date, e.g. 2026-12-20."
+    )
+    assert dialog.winfo_exists()
+    assert get_lot(db, lot_id).location is None
 
 
 def test_empty_lots_are_hidden_until_asked_for(

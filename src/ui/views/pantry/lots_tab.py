@@ -13,6 +13,7 @@ from src.services.quantity_format import format_quantity, format_unit_price
 from src.ui import theme
 from src.ui.context import AppContext
 from src.ui.views.pantry.adjust_dialog import AdjustDialog
+from src.ui.views.pantry.lot_details_dialog import LotDetailsDialog
 from src.ui.views.pantry.tab import PantryTab, date_text, money_text
 from src.ui.widgets.data_table import Column, DataTable, Row
 
@@ -23,9 +24,10 @@ NO_LEDGER = "Select a lot to see every change to it."
 class LotsTab(PantryTab):
     def __init__(self, master: tkinter.Misc, ctx: AppContext) -> None:
         super().__init__(master, ctx)
-        self.dialog: AdjustDialog | None = None
+        self.dialog: AdjustDialog | LotDetailsDialog | None = None
         self.lots: dict[int, LotView] = {}
         self.button("Adjust…", self.on_adjust, primary=True, needs_selection=True)
+        self.button("Edit details…", self.on_edit_details, needs_selection=True)
         self.show_empty = ctk.CTkSwitch(
             self.toolbar, text="Show empty lots", command=self.refresh, font=theme.body_font()
         )
@@ -40,6 +42,8 @@ class LotsTab(PantryTab):
                 Column("remaining", "Remaining", width=90, numeric=True),
                 Column("unit_cost", "Unit cost", width=100, numeric=True),
                 Column("value", "Value", width=90, numeric=True, format=money_text),
+                Column("expiry", "Expires", width=105, format=date_text),
+                Column("location", "Location", width=130),
             ],
             search="Search lots…",
             empty=EMPTY,
@@ -83,6 +87,12 @@ class LotsTab(PantryTab):
             self.dialog = AdjustDialog(self, self.ctx, self.lots[lot_id])
             self.dialog.show()
 
+    def on_edit_details(self) -> None:
+        lot_id = self.selected_id()
+        if lot_id is not None:
+            self.dialog = LotDetailsDialog(self, self.ctx, self.lots[lot_id])
+            self.dialog.show()
+
 
 def _row(lot: LotView) -> Row:
     return Row(
@@ -95,6 +105,8 @@ def _row(lot: LotView) -> Row:
             format_quantity(lot.remaining_quantity, lot.unit),
             format_unit_price(lot.unit_cost, lot.unit),
             lot.remaining_value,
+            lot.expiry_date,
+            lot.location or "",
         ),
     )
 
