@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from datetime import datetime
+from datetime import date, datetime
+from decimal import Decimal
 from pathlib import Path
 
 import customtkinter as ctk
@@ -13,11 +14,20 @@ import pytest
 from src.models import LossCategory
 from src.services.database import Database
 from src.services.production import record_production
+from src.services.reports import IngredientUsage
 from src.tests import factories as f
 from src.tests.production_example import build_production_example
 from src.tests.ui.conftest import pump, screenshot
-from src.tests.ui.screens import open_screen
-from src.ui.views.reports import CHOOSE_EVENT, NO_LOSSES, NO_PURCHASES, NO_RUNS, ReportsView
+from src.tests.ui.screens import open_main_window, open_screen
+from src.ui.views.report_data import usage_report
+from src.ui.views.reports import (
+    CHOOSE_EVENT,
+    NO_LOSSES,
+    NO_PURCHASES,
+    NO_RUNS,
+    NO_USAGE,
+    ReportsView,
+)
 
 BAKED = datetime(2026, 12, 1, 15, 0)
 
@@ -72,12 +82,64 @@ def test_an_empty_database_gets_friendly_words_not_empty_axes(
     texts = {name: panel.empty_label.cget("text") for name, panel in view.panels.items()}
     assert texts == {
         "Event cost": CHOOSE_EVENT, "Production": NO_RUNS, "Losses": NO_LOSSES,
-        "Spending": NO_PURCHASES,
+        "Spending": NO_PURCHASES, "Ingredient usage": NO_USAGE,
     }  # fmt: skip
     assert all(panel.chart is None for panel in view.panels.values())
     view.tabs.set("Production")
     pump(window, 150)
     screenshot(window, "screen-reports-empty")
+
+
+def test_ingredient_usage_lists_what_the_runs_took_and_its_cost(
+    window: ctk.CTkToplevel, db: Database, baked: int, settings_file: Path
+) -> None:
+    view = _screen(window, db, settings_file)
+    view.tabs.set("Ingredient usage")
+    panel = view.panels["Ingredient usage"]
+    assert panel.table.visible_values() == [  # the DOMAIN.md run: $37.85 in all
+        ("All-purpose flour", "2.63 kg", "$4.27"),
+        ("Butter", "1.59 kg", "$20.98"),
+        ("Eggs", "7 each", "$2.33"),
+        ("Granulated sugar", "1.4 kg", "$2.69"),
+        ("Vanilla extract", "4 ⅔ tbsp", "$7.58"),
+    ]
+    assert panel.chart is not None
+    pump(window, 150)
+    screenshot(window, "screen-reports-ingredient-usage")
+
+
+def test_ingredient_usage_follows_the_event_filter(
+    window: ctk.CTkToplevel, db: Database, baked: int, settings_file: Path
+) -> None:
+    with db.transaction() as s:
+        easter = f.event(s, name="Easter 2027").id
+    view = _screen(window, db, settings_file)
+    panel = view.panels["Ingredient usage"]
+    view.event_menu.choose(str(easter))
+    pump(window)
+    for_easter = (panel.chart, panel.empty_label.cget("text"))
+    view.event_menu.choose(str(baked))
+    pump(window)
+    assert for_easter == (None, NO_USAGE)
+    assert panel.table.visible_values()[0] == ("All-purpose flour", "2.63 kg", "$4.27")
+
+
+def test_ingredient_usage_covers_only_the_last_12_months(
+    window: ctk.CTkToplevel, db: Database, baked: int, settings_file: Path
+) -> None:
+    view = open_main_window(window, db, "reports", settings_file, date(2027, 12, 2))[1]
+    assert isinstance(view, ReportsView)
+    assert view.panels["Ingredient usage"].empty_label.cget("text") == NO_USAGE
+
+
+def test_an_unpriced_ingredient_reads_unknown_never_zero() -> None:
+    usage = [
+        IngredientUsage(1, "Flour", Decimal(2625), "g", Decimal("4.27")),
+        IngredientUsage(2, "Ginger", Decimal("14.79"), "ml", None),
+    ]
+    report = usage_report(usage, date(2025, 12, 10), date(2026, 12, 10))
+    assert report.rows == (("Flour", "2.63 kg", "$4.27"), ("Ginger", "1 tbsp", "unknown"))
+    assert report.chart is not None and report.chart.notes == ("$4.27", "unknown")
 
 
 def test_starting_the_app_does_not_load_matplotlib() -> None:

@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from src.services.formatting import format_count, humanize
-from src.services.quantity_format import format_money
-from src.services.reports import EventCost, LossReport, MonthlySpending
+from src.services.formatting import format_count, format_date, humanize
+from src.services.quantity_format import format_money, format_stored_quantity
+from src.services.reports import EventCost, IngredientUsage, LossReport, MonthlySpending
 
 
 @dataclass(frozen=True)
@@ -108,6 +108,24 @@ def spending_report(months: list[MonthlySpending]) -> Report:
         "Spending by month", labels, (Series("Spent", tuple(m.total for m in months)),),
         money=True,
     )  # fmt: skip
+    return Report(chart, rows)
+
+
+def usage_report(usages: list[IngredientUsage], start: date, end: date) -> Report:
+    """What production used per ingredient and its cost; an unpriced one reads "unknown"."""
+    rows = tuple(
+        (u.ingredient, format_stored_quantity(u.quantity, u.unit), format_money(u.cost))
+        for u in usages
+    )
+    if not usages:
+        return Report(None, rows)
+    chart = ChartSpec(
+        f"Ingredient cost, {format_date(start)} – {format_date(end)}",
+        tuple(u.ingredient for u in usages),
+        (Series("Cost", tuple(u.cost or Decimal(0) for u in usages)),),
+        money=True,
+        notes=tuple(format_money(u.cost) for u in usages),  # an unpriced bar says "unknown"
+    )
     return Report(chart, rows)
 
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import tkinter
+from datetime import timedelta
 
 import customtkinter as ctk
 
 from src.services.choices import event_options
-from src.services.reports import event_cost, loss_report, spending_by_month
+from src.services.reports import event_cost, ingredient_usage, loss_report, spending_by_month
 from src.ui import events, theme
 from src.ui.context import AppContext
 from src.ui.view import View
@@ -17,6 +18,7 @@ from src.ui.views.report_data import (
     losses_report,
     production_report,
     spending_report,
+    usage_report,
 )
 from src.ui.views.report_panel import ReportPanel
 from src.ui.widgets.choice_menu import ChoiceMenu
@@ -27,6 +29,8 @@ CHOOSE_EVENT = "Choose an event above to compare its planned and actual cost."
 NO_RUNS = "Nothing baked yet. Record runs in Production and they show here."
 NO_LOSSES = "No losses recorded. Every batch came out whole so far."
 NO_PURCHASES = "No purchases yet. What you buy for the pantry shows here by month."
+NO_USAGE = "Nothing baked in the last 12 months. What runs use from the pantry shows here."
+USAGE_PERIOD = timedelta(days=365)  # ingredient usage covers the last 12 months
 
 
 def _columns(*spec: tuple[str, int, bool]) -> list[Column]:
@@ -64,6 +68,8 @@ class ReportsView(View):
             "Spending": ReportPanel(self.tabs.add("Spending"), _columns(
                 ("Month", 240, False), ("Purchases", 110, True), ("Spent", 140, True)),
                 NO_PURCHASES),
+            "Ingredient usage": ReportPanel(self.tabs.add("Ingredient usage"), _columns(
+                ("Ingredient", 240, False), ("Used", 120, True), ("Cost", 140, True)), NO_USAGE),
         }  # fmt: skip
         for panel in self.panels.values():
             panel.pack(fill="both", expand=True)
@@ -80,6 +86,10 @@ class ReportsView(View):
         self.panels["Production"].show(production_report(losses))
         self.panels["Losses"].show(losses_report(losses))
         self.panels["Spending"].show(spending_report(spending_by_month(db)))
+        end = self.ctx.today()
+        start = end - USAGE_PERIOD
+        usage = ingredient_usage(db, start, end, event_id=event_id)
+        self.panels["Ingredient usage"].show(usage_report(usage, start, end))
 
     def _set_appearance_mode(self, mode_string: str) -> None:
         super()._set_appearance_mode(mode_string)
