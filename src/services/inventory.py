@@ -198,9 +198,11 @@ def consume_ingredient(
     """Take `quantity` of an ingredient from its lots, oldest first across all its products.
 
     With dry_run nothing changes and a shortfall is reported; otherwise a shortfall raises
-    StockShortError (nothing changed). Also raises NotFoundError, ValidationError,
-    ConversionError (a lot's or the given unit cannot be converted).
+    StockShortError (nothing changed). Also raises NotFoundError, ValidationError (quantity,
+    missing note for OTHER), ConversionError (a lot's or the given unit cannot be converted).
     """
+    if kind in NOTE_REQUIRED_KINDS and clean_text(note) is None:
+        raise ValidationError("Say what happened: using stock for 'other' needs a note.")
     with db.transaction() as s:
         ingredient = get_or_fail(s, Ingredient, ingredient_id, "ingredient")
         wanted_unit = parse_unit(unit)

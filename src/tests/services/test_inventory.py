@@ -128,6 +128,15 @@ def test_a_unit_the_ingredient_cannot_convert_is_a_conversion_error(
         consume_ingredient(db, ex.ingredients["egg"], Decimal(1), "cup")
 
 
+def test_using_stock_for_other_without_a_note_is_refused_and_changes_nothing(
+    db: Database, ex: WorkedExample
+) -> None:
+    before = _remaining(db)
+    with pytest.raises(ValidationError, match="'other' needs a note"):
+        consume_ingredient(db, ex.ingredients["egg"], Decimal(2), "each", kind=MovementKind.OTHER)
+    assert _remaining(db) == before
+
+
 def test_spoilage_removes_stock_through_the_ledger(db: Database, ex: WorkedExample) -> None:
     lot = adjust_lot(db, ex.lots["egg"], MovementKind.SPOILAGE, Decimal(-3), "cracked")
     assert lot.remaining_quantity == 9

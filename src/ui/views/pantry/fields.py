@@ -8,6 +8,7 @@ from typing import TypeVar
 import customtkinter as ctk
 
 from src.services.errors import ConversionError, ValidationError
+from src.services.units import parse_unit, unit_names
 from src.ui import theme
 from src.ui.validation import required_text
 from src.ui.widgets.forms import Form, Parser
@@ -66,6 +67,20 @@ def _chosen_id(entry: TypeAheadEntry, required: bool) -> Parser:
         return int(entry.selected_key)
 
     return parse
+
+
+def add_unit_field(
+    form: Form, *, placeholder: str, on_choose: Callable[[Choice], None] | None = None
+) -> None:
+    """A "Unit" field that suggests the units the app knows ("lb", "cup", ...)."""
+    units = [Choice(name, name) for name in unit_names()]
+    form.add(
+        "Unit",
+        service_parser(parse_unit),
+        entry_factory=lambda master: TypeAheadEntry(
+            master, units, on_choose=on_choose, width=260, placeholder_text=placeholder
+        ),
+    )
 
 
 def choose(entry: TypeAheadEntry, key: int | None) -> None:

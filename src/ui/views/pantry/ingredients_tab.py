@@ -21,6 +21,7 @@ from src.ui.context import AppContext
 from src.ui.views.pantry.ingredient_dialog import IngredientDialog
 from src.ui.views.pantry.removal import DeleteOrArchive
 from src.ui.views.pantry.tab import PantryTab
+from src.ui.views.pantry.use_ingredient_dialog import UseIngredientDialog
 from src.ui.widgets.data_table import Column, Row
 
 EMPTY = "No ingredients yet. Add the first with New…"
@@ -29,12 +30,13 @@ EMPTY = "No ingredients yet. Add the first with New…"
 class IngredientsTab(PantryTab):
     def __init__(self, master: tkinter.Misc, ctx: AppContext) -> None:
         super().__init__(master, ctx)
-        self.dialog: IngredientDialog | None = None
+        self.dialog: IngredientDialog | UseIngredientDialog | None = None
         self.removal: DeleteOrArchive | None = None
         self.button("New…", self.on_new, primary=True)
         self.button("Edit…", self.on_edit, needs_selection=True)
         self.archive_button = self.button("Archive", self.on_archive, needs_selection=True)
         self.button("Delete", self.on_delete, needs_selection=True)
+        self.button("Use…", self.on_use)
         self.show_archived = ctk.CTkSwitch(
             self.toolbar, text="Show archived", command=self.refresh, font=theme.body_font()
         )
@@ -79,6 +81,11 @@ class IngredientsTab(PantryTab):
             ingredient = get_ingredient(self.ctx.db, ingredient_id)
             self.dialog = IngredientDialog(self, self.ctx, ingredient, on_saved=self._select)
             self.dialog.show()
+
+    def on_use(self) -> None:
+        """Use stock outside production; the selected ingredient (if any) comes chosen."""
+        self.dialog = UseIngredientDialog(self, self.ctx, self.selected_id())
+        self.dialog.show()
 
     def on_archive(self) -> None:
         ingredient_id = self.selected_id()

@@ -11,14 +11,12 @@ import customtkinter as ctk
 
 from src.services.errors import ConversionError
 from src.services.products import ProductInput, ProductView, create_product, update_product
-from src.services.units import parse_unit, unit_names
 from src.ui import events, theme
 from src.ui.context import AppContext
 from src.ui.dialogs.form_dialog import FormDialog
 from src.ui.validation import parse_decimal, required_text
 from src.ui.views.pantry.choices import ingredient_choices, supplier_choices
-from src.ui.views.pantry.fields import add_picker, choose, optional_text, service_parser
-from src.ui.widgets.typeahead import Choice, TypeAheadEntry
+from src.ui.views.pantry.fields import add_picker, add_unit_field, choose, optional_text
 
 
 class ProductDialog(FormDialog):
@@ -44,14 +42,7 @@ class ProductDialog(FormDialog):
         form.add("Name", required_text, placeholder="Bread flour")
         form.add("Package type", optional_text, placeholder="bag, sack, carton")
         form.add("Package quantity", partial(parse_decimal, positive=True), placeholder="25")
-        units = [Choice(name, name) for name in unit_names()]
-        form.add(
-            "Unit",
-            service_parser(parse_unit),
-            entry_factory=lambda master: TypeAheadEntry(
-                master, units, width=260, placeholder_text="lb"
-            ),
-        )
+        add_unit_field(form, placeholder="lb")
         form.add("UPC", optional_text)
         self.supplier = add_picker(form, "Supplier", supplier_choices(ctx.db), required=False)
         self.preferred = ctk.CTkCheckBox(
