@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -14,7 +15,9 @@ from src.services.purchases import PurchaseInput, list_purchases, record_purchas
 from src.services.suppliers import SupplierInput, create_supplier
 from src.tests.ui.conftest import press, pump, screenshot, type_into
 from src.tests.ui.pantry_helpers import TODAY, buy, flour_product, open_pantry, shown
-from src.ui.views.pantry.adjust_dialog import NOTE_NEEDED, AdjustDialog
+from src.ui.dialogs.base import ModalDialog
+from src.ui.views.pantry.adjust_dialog import AdjustDialog
+from src.ui.views.pantry.kind_picker import NOTE_NEEDED
 from src.ui.views.pantry.lot_details_dialog import LotDetailsDialog
 from src.ui.views.pantry.lots_tab import LotsTab
 from src.ui.views.pantry.opening_balance_dialog import OpeningBalanceDialog
@@ -118,11 +121,16 @@ def test_an_opening_balance_without_a_price_is_on_the_shelf_at_unknown_value(
     )
 
 
-def _adjust(tab: LotsTab, lot_id: int) -> AdjustDialog:
+def _on_lot(tab: LotsTab, lot_id: int, action: Callable[[], None]) -> ModalDialog:
+    """Select the lot, run the toolbar action, and return the dialog it opened."""
     tab.table.select([str(lot_id)])
     pump(tab)
-    tab.on_adjust()
-    dialog = shown(tab.dialog)
+    action()
+    return shown(tab.dialog)
+
+
+def _adjust(tab: LotsTab, lot_id: int) -> AdjustDialog:
+    dialog = _on_lot(tab, lot_id, tab.on_adjust)
     assert isinstance(dialog, AdjustDialog)
     return dialog
 
@@ -181,10 +189,7 @@ def test_taking_more_than_remains_is_refused_under_the_change(
 
 
 def _edit_details(tab: LotsTab, lot_id: int) -> LotDetailsDialog:
-    tab.table.select([str(lot_id)])
-    pump(tab)
-    tab.on_edit_details()
-    dialog = shown(tab.dialog)
+    dialog = _on_lot(tab, lot_id, tab.on_edit_details)
     assert isinstance(dialog, LotDetailsDialog)
     return dialog
 

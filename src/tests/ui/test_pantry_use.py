@@ -14,8 +14,8 @@ from src.services.inventory import get_lot, lot_history
 from src.services.purchases import PurchaseInput, record_purchase
 from src.tests.ui.conftest import pump, screenshot, type_into
 from src.tests.ui.pantry_helpers import buy, flour_product, open_pantry, shown
-from src.ui.views.pantry.adjust_dialog import NOTE_NEEDED
 from src.ui.views.pantry.ingredients_tab import IngredientsTab
+from src.ui.views.pantry.kind_picker import NOTE_NEEDED
 from src.ui.views.pantry.use_ingredient_dialog import UseIngredientDialog
 
 LB = Decimal("453.59237")  # grams
@@ -46,18 +46,26 @@ def _use_dialog(
     return tab, dialog
 
 
+def _preview_then_use(dialog: UseIngredientDialog, quantity: str, unit: str) -> str:
+    """Type the quantity in `unit`, press Use, and return what the preview said before."""
+    dialog.form.field("Unit").set_text(unit)
+    type_into(dialog.form.field("Quantity").entry, quantity)
+    preview = str(dialog.preview.cget("text"))
+    screenshot(dialog, f"pantry-use-ingredient-{quantity}-{unit}")
+    dialog.save_button.invoke()
+    pump(dialog.master)
+    return preview
+
+
 def test_using_flour_previews_the_oldest_lot_and_takes_it_from_there(
     window: ctk.CTkToplevel, db: Database, settings_file: Path
 ) -> None:
     flour, older, newer = _flour_lots(db)
     tab, dialog = _use_dialog(window, db, settings_file, flour)
     chosen = (dialog.form.field("Ingredient").text, dialog.form.field("Unit").text)
-    type_into(dialog.form.field("Quantity").entry, "250")
-    dialog.set_kind("Gift")
+    dialog.kind.set("Gift")
     dialog.form.field("Note").set_text("Shortbread for the neighbours")
-    preview = dialog.preview.cget("text")
-    screenshot(dialog, "pantry-use-ingredient-dialog")
-    dialog.save_button.invoke()
+    preview = _preview_then_use(dialog, "250", "g")
     pump(window)
     assert chosen == ("All-purpose flour", "g")
     assert preview == (
@@ -77,11 +85,7 @@ def test_a_shortfall_is_previewed_and_refused_under_the_quantity_with_nothing_ta
 ) -> None:
     flour, older, newer = _flour_lots(db)
     _, dialog = _use_dialog(window, db, settings_file, flour)
-    dialog.form.field("Unit").set_text("lb")
-    type_into(dialog.form.field("Quantity").entry, "80")
-    preview = dialog.preview.cget("text")
-    dialog.save_button.invoke()
-    pump(window)
+    preview = _preview_then_use(dialog, "80", "lb")
     assert preview.splitlines()[1:] == [
         "• 25 lb from King Arthur All-purpose flour, bought Oct 1, 2026 · $9.99",
         "• 50 lb from King Arthur All-purpose flour, bought Nov 1, 2026 · $29.98",
@@ -103,7 +107,7 @@ def test_using_stock_for_other_needs_a_note_under_the_note(
     flour, older, _ = _flour_lots(db)
     _, dialog = _use_dialog(window, db, settings_file, flour)
     type_into(dialog.form.field("Quantity").entry, "1")
-    dialog.set_kind("Other")
+    dialog.kind.set("Other")
     dialog.save_button.invoke()
     assert dialog.form.field("Note").error_label.cget("text") == NOTE_NEEDED
     assert get_lot(db, older).remaining_quantity == 25
@@ -114,10 +118,7 @@ def test_a_unit_the_ingredient_cannot_convert_is_shown_in_the_preview_and_under_
 ) -> None:
     flour, older, _ = _flour_lots(db)
     _, dialog = _use_dialog(window, db, settings_file, flour)
-    dialog.form.field("Unit").set_text("each")
-    type_into(dialog.form.field("Quantity").entry, "2")
-    preview = dialog.preview.cget("text")
-    dialog.save_button.invoke()
+    preview = _preview_then_use(dialog, "2", "each")
     assert "All-purpose flour" in preview and "'each'" in preview
     assert dialog.form.field("Unit").error_label.cget("text") == preview
     assert get_lot(db, older).remaining_quantity == 25

@@ -9,24 +9,16 @@ from typing import Any
 import customtkinter as ctk
 
 from src.services.errors import InsufficientStockError, ValidationError
-from src.services.formatting import format_date, humanize
-from src.services.inventory import (
-    ADJUSTMENT_KINDS,
-    NOTE_REQUIRED_KINDS,
-    REMOVAL_ONLY_KINDS,
-    LotView,
-    adjust_lot,
-)
+from src.services.formatting import format_date
+from src.services.inventory import REMOVAL_ONLY_KINDS, LotView, adjust_lot
 from src.services.quantity_format import format_quantity
 from src.ui import events, theme
 from src.ui.context import AppContext
 from src.ui.dialogs.form_dialog import FormDialog
 from src.ui.validation import parse_decimal
-from src.ui.views.pantry.fields import labelled, optional_text
+from src.ui.views.pantry.kind_picker import KindPicker
 
-KIND_LABELS = {humanize(kind.value): kind for kind in ADJUSTMENT_KINDS}
 MINUS_SIGNS = ("-", "−")
-NOTE_NEEDED = "Say what happened: an “Other” adjustment needs a note."
 
 
 class AdjustDialog(FormDialog):
@@ -48,52 +40,38 @@ class AdjustDialog(FormDialog):
         ctk.CTkLabel(top, text=_lot_summary(lot), font=theme.body_font(), anchor="w").pack(
             fill="x", pady=(0, theme.GAP)
         )
-        self.kind = ctk.CTkSegmentedButton(top, values=list(KIND_LABELS), command=self.set_kind)
-        labelled(top, "What happened", self.kind)
+        self.kind = KindPicker(top, self.form, "What happened", self._kind_changed)
         self.change_hint = ctk.CTkLabel(
             top, text="", font=theme.small_font(), text_color=theme.MUTED, anchor="w"
         )
         self.change_hint.pack(fill="x", pady=(0, theme.GAP))
         self.form.add("Change", self._parse_change, width=420)
-        self.form.add("Note", self._parse_note, width=420)
-        self.set_kind(next(iter(KIND_LABELS)))
-
-    @property
-    def selected_kind(self) -> Any:
-        return KIND_LABELS[self.kind.get()]
+        self.form.add("Note", self.kind.parse_note, width=420)
+        self._kind_changed()
 
     def _parse_change(self, label: str, text: str) -> Decimal:
         """ "2" or "-2" takes 2 away for spoilage and gifts; otherwise the sign says which way."""
         stripped = text.strip()
         negative = stripped.startswith(MINUS_SIGNS)
         amount = parse_decimal(label, stripped.lstrip("+-−"), positive=True)
-        if negative or self.selected_kind in REMOVAL_ONLY_KINDS:
+        if negative or self.kind.kind in REMOVAL_ONLY_KINDS:
             return -amount
         return amount
-
-    def _parse_note(self, label: str, text: str) -> str | None:
-        note = optional_text(label, text)
-        if note is None and self.selected_kind in NOTE_REQUIRED_KINDS:
-            raise ValidationError(NOTE_NEEDED)
-        return note
 
     def set_kind(self, label: str) -> None:
         """Choose what happened ("Spoilage", ...); the hint and the note's check follow."""
         self.kind.set(label)
+
+    def _kind_changed(self) -> None:
         unit = self.lot.unit
-        if self.selected_kind in REMOVAL_ONLY_KINDS:
+        if self.kind.kind in REMOVAL_ONLY_KINDS:
             text = f"Enter how much went, in {unit}: 2 takes 2 {unit} away."
         else:
             text = f"Enter the change in {unit}: -2 takes 2 {unit} away, +1 puts 1 {unit} back."
         self.change_hint.configure(text=text)
-        note = self.form.field("Note")
-        if note.has_error:
-            note.validate()
 
     def save(self, values: dict[str, Any]) -> None:
-        lot = adjust_lot(
-            self.ctx.db, self.lot.id, self.selected_kind, values["Change"], values["Note"]
-        )
+        lot = adjust_lot(self.ctx.db, self.lot.id, self.kind.kind, values["Change"], values["Note"])
         left = format_quantity(lot.remaining_quantity, lot.unit)
         self.ctx.publish(events.INVENTORY_CHANGED, f"Adjusted {lot.product_label}: {left} left.")
 

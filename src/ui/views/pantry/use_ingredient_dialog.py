@@ -11,12 +11,10 @@ from decimal import Decimal
 from functools import partial
 from typing import Any
 
-import customtkinter as ctk
-
 from src.services.errors import ConversionError, ValidationError
 from src.services.formatting import format_date
 from src.services.ingredients import list_ingredients
-from src.services.inventory import NOTE_REQUIRED_KINDS, ConsumptionView, consume_ingredient
+from src.services.inventory import ConsumptionView, consume_ingredient
 from src.services.quantity_format import format_friendly, format_money, format_quantity
 from src.services.stock import StockShortError
 from src.services.units import Unit
@@ -24,8 +22,8 @@ from src.ui import events, theme
 from src.ui.context import AppContext
 from src.ui.dialogs.form_dialog import FormDialog
 from src.ui.validation import parse_decimal
-from src.ui.views.pantry.adjust_dialog import KIND_LABELS, NOTE_NEEDED
-from src.ui.views.pantry.fields import add_picker, add_unit_field, choose, labelled, optional_text
+from src.ui.views.pantry.fields import add_picker, add_unit_field, choose
+from src.ui.views.pantry.kind_picker import KindPicker
 from src.ui.widgets.typeahead import Choice
 
 PREVIEW_HINT = "Choose the ingredient and enter how much: the lots it takes show here."
@@ -51,34 +49,13 @@ class UseIngredientDialog(FormDialog):
         )
         self.form.add("Quantity", partial(parse_decimal, positive=True), placeholder="250")
         add_unit_field(self.form, placeholder="g", on_choose=lambda _c: self.update_preview())
-        self.form.add("Note", self._parse_note, placeholder="Gift for the neighbours")
-        self.kind = ctk.CTkSegmentedButton(
-            self.body, values=list(KIND_LABELS), command=self.set_kind
-        )
-        labelled(self.body, "What it was for", self.kind)
-        self.kind.set(next(iter(KIND_LABELS)))
+        self.kind = KindPicker(self.body, self.form, "What it was for")
+        self.form.add("Note", self.kind.parse_note, placeholder="Gift for the neighbours")
         self.preview = self.hint(PREVIEW_HINT)
         self.preview.bind("<Configure>", lambda _event: self._fit_height(), add="+")  # grows
         for field in ("Ingredient", "Quantity", "Unit"):
             self.form.field(field).entry.bind("<KeyRelease>", self._typed, add="+")
         choose(self.ingredient, ingredient_id)  # a chosen one fills in its unit and previews
-
-    @property
-    def selected_kind(self) -> Any:
-        return KIND_LABELS[self.kind.get()]
-
-    def _parse_note(self, label: str, text: str) -> str | None:
-        note = optional_text(label, text)
-        if note is None and self.selected_kind in NOTE_REQUIRED_KINDS:
-            raise ValidationError(NOTE_NEEDED)
-        return note
-
-    def set_kind(self, label: str) -> None:
-        """Choose what the stock went to ("Gift", ...); an "Other" needs a note."""
-        self.kind.set(label)
-        note = self.form.field("Note")
-        if note.has_error:
-            note.validate()
 
     def _ingredient_chosen(self, choice: Choice) -> None:
         ingredient = self.ingredients[int(choice.key)]
@@ -114,7 +91,7 @@ class UseIngredientDialog(FormDialog):
     def save(self, values: dict[str, Any]) -> None:
         use = consume_ingredient(
             self.ctx.db, values["Ingredient"], values["Quantity"], values["Unit"],
-            kind=self.selected_kind, note=values["Note"],
+            kind=self.kind.kind, note=values["Note"],
         )  # fmt: skip
         amount = format_quantity(use.quantity, use.unit)
         self.ctx.publish(
