@@ -167,7 +167,7 @@ def test_an_other_adjustment_without_a_note_is_refused_under_the_note(
 ) -> None:
     lot_id = _bought_lot(db)
     dialog = _adjust(_lots(window, db, settings_file), lot_id)
-    dialog.set_kind("Other")
+    dialog.kind.set("Other")
     dialog.form.field("Change").entry.insert(0, "-1")
     dialog.save_button.invoke()
     assert dialog.form.field("Note").error_label.cget("text") == NOTE_NEEDED
@@ -181,7 +181,7 @@ def test_taking_more_than_remains_is_refused_under_the_change(
 ) -> None:
     lot_id = _bought_lot(db)
     dialog = _adjust(_lots(window, db, settings_file), lot_id)
-    dialog.set_kind("Correction")
+    dialog.kind.set("Correction")
     dialog.form.field("Change").entry.insert(0, "-60")
     dialog.save_button.invoke()
     assert dialog.form.field("Change").error_label.cget("text").startswith("Only 50 lb is left")
@@ -257,7 +257,7 @@ def test_empty_lots_are_hidden_until_asked_for(
     lot_id = _bought_lot(db)
     tab = _lots(window, db, settings_file)
     dialog = _adjust(tab, lot_id)
-    dialog.set_kind("Gift")
+    dialog.kind.set("Gift")
     dialog.form.field("Change").entry.insert(0, "50")
     dialog.save_button.invoke()
     pump(window)

@@ -58,11 +58,8 @@ class AdjustDialog(FormDialog):
             return -amount
         return amount
 
-    def set_kind(self, label: str) -> None:
-        """Choose what happened ("Spoilage", ...); the hint and the note's check follow."""
-        self.kind.set(label)
-
     def _kind_changed(self) -> None:
+        """The hint follows what happened: spoilage and gifts only take stock away."""
         unit = self.lot.unit
         if self.kind.kind in REMOVAL_ONLY_KINDS:
             text = f"Enter how much went, in {unit}: 2 takes 2 {unit} away."
