@@ -41,10 +41,12 @@ from src.ui.views.events.workspace import Workspace
 from src.ui.views.goods import GoodsView
 from src.ui.views.pantry.adjust_dialog import AdjustDialog
 from src.ui.views.pantry.ingredient_dialog import IngredientDialog
+from src.ui.views.pantry.lot_details_dialog import LotDetailsDialog
 from src.ui.views.pantry.opening_balance_dialog import OpeningBalanceDialog
 from src.ui.views.pantry.product_dialog import ProductDialog
 from src.ui.views.pantry.screen import PantryView
 from src.ui.views.pantry.supplier_dialog import SupplierDialog
+from src.ui.views.pantry.use_ingredient_dialog import UseIngredientDialog
 from src.ui.views.production import ProductionView
 from src.ui.views.production_check import RunCheckDialog
 from src.ui.views.recipes import RecipesView
@@ -236,6 +238,10 @@ CASES: tuple[DialogCase, ...] = (
     DialogCase("opening-balance", "pantry", OpeningBalanceDialog,
                pantry_button("Purchases", "Opening balance…")),
     DialogCase("lot-adjust", "pantry", AdjustDialog, pantry_button("Lots", "Adjust…", select=True)),
+    DialogCase("lot-details", "pantry", LotDetailsDialog,
+               pantry_button("Lots", "Edit details…", select=True)),
+    DialogCase("ingredient-use", "pantry", UseIngredientDialog,
+               pantry_button("Ingredients", "Use…", select=True)),
     DialogCase("supplier-new", "pantry", SupplierDialog, pantry_button("Suppliers", "New…")),
     DialogCase("supplier-edit", "pantry", SupplierDialog,
                pantry_button("Suppliers", "Edit…", select=True)),
