@@ -236,6 +236,16 @@ def test_lot_details_open_filled_in_and_blank_fields_clear_them(
     assert tab.table.visible_values()[0][7:] == ("", "Basement freezer")
 
 
+def test_lot_details_open_with_what_the_lot_holds_now_not_what_the_list_read(
+    window: ctk.CTkToplevel, db: Database, settings_file: Path
+) -> None:
+    lot_id = _bought_lot(db)
+    tab = _lots(window, db, settings_file)  # the list is read before the change below
+    update_lot_details(db, lot_id, expiry_date=None, location="Garage shelf", notes=None)
+    dialog = _edit_details(tab, lot_id)
+    assert dialog.form.field("Location").text == "Garage shelf"
+
+
 def test_an_expiry_that_is_not_a_date_is_refused_under_it_and_nothing_changes(
     window: ctk.CTkToplevel, db: Database, settings_file: Path
 ) -> None:

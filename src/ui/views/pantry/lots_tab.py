@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import customtkinter as ctk
 
 from src.services.formatting import format_date, humanize
-from src.services.inventory import LotView, MovementView, list_lots, lot_history
+from src.services.inventory import LotView, MovementView, get_lot, list_lots, lot_history
 from src.services.quantity_format import format_quantity, format_unit_price
 from src.ui import theme
 from src.ui.context import AppContext
@@ -84,13 +84,13 @@ class LotsTab(PantryTab):
     def on_adjust(self) -> None:
         lot_id = self.selected_id()
         if lot_id is not None:
-            self.dialog = AdjustDialog(self, self.ctx, self.lots[lot_id])
+            self.dialog = AdjustDialog(self, self.ctx, get_lot(self.ctx.db, lot_id))
             self.dialog.show()
 
     def on_edit_details(self) -> None:
         lot_id = self.selected_id()
         if lot_id is not None:
-            self.dialog = LotDetailsDialog(self, self.ctx, self.lots[lot_id])
+            self.dialog = LotDetailsDialog(self, self.ctx, get_lot(self.ctx.db, lot_id))
             self.dialog.show()
 
 
