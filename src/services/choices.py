@@ -1,4 +1,5 @@
-"""Read-only lists for pickers: recipes with their finished units, finished goods, events.
+"""Read-only lists for pickers: ingredients, recipes with their finished units, finished
+goods, events.
 
 Each list is one query and returns frozen values, so forms can offer choices without
 reaching into the catalog or planning services. Values carry both the id (production keys
@@ -15,10 +16,25 @@ from decimal import Decimal
 from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
-from src.models import Event, FinishedGood, FinishedUnit, LossCategory, PlanState, Recipe
+from src.models import (
+    Event,
+    FinishedGood,
+    FinishedUnit,
+    Ingredient,
+    IngredientKind,
+    LossCategory,
+    PlanState,
+    Recipe,
+)
 from src.services.database import Database
 
 LOSS_CATEGORIES: tuple[LossCategory, ...] = tuple(LossCategory)
+
+
+@dataclass(frozen=True)
+class IngredientOption:
+    id: int
+    name: str
 
 
 @dataclass(frozen=True)
@@ -88,6 +104,17 @@ def goods_in(s: Session) -> list[GoodOption]:
         .order_by(FinishedGood.name, FinishedGood.id)
     ).all()
     return [GoodOption(*row) for row in rows]
+
+
+def ingredient_options(db: Database, *, packaging_only: bool = False) -> list[IngredientOption]:
+    """Ingredients that are not archived (only packaging, if asked), by name: what a picker
+    offers, without the stock on hand the ingredients list works out."""
+    query = select(Ingredient.id, Ingredient.name).where(Ingredient.is_archived.is_(False))
+    if packaging_only:
+        query = query.where(Ingredient.kind == IngredientKind.PACKAGING)
+    with db.transaction() as s:
+        rows = s.execute(query.order_by(Ingredient.name, Ingredient.id)).all()
+    return [IngredientOption(*row) for row in rows]
 
 
 def recipe_options(db: Database) -> list[RecipeOption]:

@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from src.models import PlanState
+from src.models import IngredientKind, PlanState
 from src.services.choices import (
     LOSS_CATEGORIES,
     event_options,
     good_options,
+    ingredient_options,
     recipe_options,
 )
 from src.services.database import Database
@@ -45,6 +46,17 @@ def test_goods_list_how_many_are_on_hand(db: Database) -> None:
     assert good_options(db)[1].id == ex.holiday_tin
 
 
+def test_ingredients_by_name_archived_left_out_and_packaging_on_its_own(db: Database) -> None:
+    with db.transaction() as s:
+        f.ingredient(s, name="Sugar")
+        f.ingredient(s, name="Cookie tin", kind=IngredientKind.PACKAGING)
+        f.ingredient(s, name="Almond flour")
+        f.ingredient(s, name="Old ribbon", kind=IngredientKind.PACKAGING, is_archived=True)
+    names = [i.name for i in ingredient_options(db)]
+    assert names == ["Almond flour", "Cookie tin", "Sugar"]
+    assert [i.name for i in ingredient_options(db, packaging_only=True)] == ["Cookie tin"]
+
+
 def test_events_soonest_first_and_completed_ones_are_not_open(db: Database) -> None:
     with db.transaction() as s:
         f.event(s, name="Christmas", event_date=date(2026, 12, 20))
@@ -63,7 +75,8 @@ def test_each_list_is_one_query_however_many_rows(db: Database) -> None:
             f.finished_unit(s, recipe)
             f.finished_good(s)
             f.event(s)
-    for lister in (recipe_options, good_options, event_options):
+            f.ingredient(s)
+    for lister in (recipe_options, good_options, event_options, ingredient_options):
         with counted_statements(db) as statements:
             lister(db)
         assert len(statements) == 1, lister.__name__

@@ -6,7 +6,7 @@ from __future__ import annotations
 import tkinter
 from collections.abc import Sequence
 
-from src.services.choices import good_options
+from src.services.choices import good_options, ingredient_options
 from src.services.finished_goods import (
     FinishedGoodInput,
     FinishedGoodView,
@@ -15,7 +15,6 @@ from src.services.finished_goods import (
     update_finished_good,
 )
 from src.services.finished_units import list_finished_units
-from src.services.ingredients import list_ingredients
 from src.services.packages import PackageInput, PackageView, create_package, update_package
 from src.services.packaging import PackagingInput
 from src.ui import events, theme
@@ -40,7 +39,7 @@ class _AssemblyEditor(EditorDialog):
         self.contents = ContentsPanel(self.body, choices, what)
         self.contents.pack(fill="x")
         section(self.body, "Packaging")
-        self.packaging = PackagingPanel(self.body, list_ingredients(ctx.db))
+        self.packaging = PackagingPanel(self.body, ingredient_options(ctx.db, packaging_only=True))
         self.packaging.pack(fill="x", pady=(0, theme.GAP))
 
     def _parts(self) -> tuple[dict[str, str | None], list[Item], list[PackagingInput]] | None:

@@ -10,9 +10,9 @@ from typing import Protocol
 
 import customtkinter as ctk
 
+from src.services.choices import IngredientOption
 from src.services.finished_goods import ContentView
 from src.services.formatting import format_items
-from src.services.ingredients import IngredientView
 from src.services.packaging import PackagingInput, PackagingView
 from src.services.quantity_format import format_quantity
 from src.services.units import Unit
@@ -98,9 +98,8 @@ def _parse_item(row: EditRow) -> Item:
 class PackagingPanel(RowEditor):
     """Packaging ingredients (tins, bags, ribbon) × quantity × unit."""
 
-    def __init__(self, master: tkinter.Misc, ingredients: Sequence[IngredientView]) -> None:
-        choices = [Choice(str(i.id), i.name) for i in ingredients
-                   if i.kind == "packaging" and not i.is_archived]  # fmt: skip
+    def __init__(self, master: tkinter.Misc, packaging: Sequence[IngredientOption]) -> None:
+        choices = [Choice(str(i.id), i.name) for i in packaging]
         super().__init__(master, [Cell("Packaging", 300, choices, "Tin, cello bag, ribbon…"),
                                   Cell("Quantity", 90, placeholder="1"),
                                   Cell("Unit", 80, UNIT_CHOICES, "each")],

@@ -6,7 +6,7 @@ import tkinter
 
 import customtkinter as ctk
 
-from src.services.ingredients import list_ingredients
+from src.services.choices import ingredient_options
 from src.services.recipes import (
     RecipeInput,
     RecipeView,
@@ -36,7 +36,7 @@ class RecipeEditor(EditorDialog):
         self.tabs.pack(fill="both", expand=True)
         pages = {name: self.tabs.add(name) for name in TABS}
         self.details = DetailsPanel(pages["Recipe"], recipe_categories(ctx.db))
-        self.lines = LinesPanel(pages["Ingredients"], list_ingredients(ctx.db))
+        self.lines = LinesPanel(pages["Ingredients"], ingredient_options(ctx.db))
         others = [r for r in list_recipes(ctx.db) if r.id != self.recipe_id]
         self.components = ComponentsPanel(pages["Components"], others)
         self.yields = YieldsPanel(pages["Yields"])

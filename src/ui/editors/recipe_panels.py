@@ -10,9 +10,9 @@ from functools import partial
 
 import customtkinter as ctk
 
+from src.services.choices import IngredientOption
 from src.services.errors import ConversionError, ValidationError
 from src.services.finished_units import FinishedUnitInput
-from src.services.ingredients import IngredientView
 from src.services.recipes import ComponentInput, LineInput, RecipeSummary, RecipeView
 from src.services.units import Unit, parse_unit, unit_names
 from src.ui import theme
@@ -89,8 +89,8 @@ class DetailsPanel(ctk.CTkFrame):
 class LinesPanel(RowEditor):
     """Ingredient × quantity (1 1/2, ¾) × unit, in the order they are used."""
 
-    def __init__(self, master: tkinter.Misc, ingredients: Sequence[IngredientView]) -> None:
-        choices = [Choice(str(i.id), i.name) for i in ingredients if not i.is_archived]
+    def __init__(self, master: tkinter.Misc, ingredients: Sequence[IngredientOption]) -> None:
+        choices = [Choice(str(i.id), i.name) for i in ingredients]
         super().__init__(master, [Cell("Ingredient", 240, choices, "Type to find…"),
                                   Cell("Quantity", 90, placeholder="1 1/2"),
                                   Cell("Unit", 80, UNIT_CHOICES, "cup"),

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from src.services.choices import ingredient_options
 from src.services.database import Database
-from src.services.ingredients import list_ingredients
 from src.services.products import ProductView
 from src.services.quantity_format import format_quantity
 from src.services.suppliers import list_suppliers
@@ -13,7 +13,7 @@ from src.ui.widgets.typeahead import Choice
 
 
 def ingredient_choices(db: Database) -> list[Choice]:
-    return [Choice(str(i.id), i.name) for i in list_ingredients(db)]
+    return [Choice(str(i.id), i.name) for i in ingredient_options(db)]
 
 
 def supplier_choices(db: Database) -> list[Choice]:
