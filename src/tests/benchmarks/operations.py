@@ -18,7 +18,7 @@ from src.services.event_overview import list_events_with_progress
 from src.services.export.importer import import_file
 from src.services.export.upgrade import upgrade_database
 from src.services.export.writer import export_file
-from src.services.finished_goods import list_finished_goods
+from src.services.finished_goods import list_finished_goods, list_good_contents
 from src.services.ingredients import list_ingredients
 from src.services.inventory import list_lots
 from src.services.overview import overview
@@ -29,7 +29,7 @@ from src.services.production_history import production_history
 from src.services.products import list_products
 from src.services.purchases import RECENT, list_purchases
 from src.services.recipe_costs import all_recipe_costs
-from src.services.recipes import list_recipes
+from src.services.recipes import list_recipe_yields, list_recipes
 from src.services.recipients import list_recipients
 from src.services.reports import event_cost, loss_report, spending_by_month
 from src.services.shopping import shopping_report
@@ -93,7 +93,9 @@ def screens(db: Database, repeat: int) -> list[Measurement]:
         "purchases list (last 12 months)": lambda: list_purchases(db, since=TODAY - RECENT),
         "purchases list, every year (switch)": lambda: list_purchases(db),
         "recipes list": lambda: list_recipes(db),
+        "recipes tab rows (yields; costs follow)": lambda: list_recipe_yields(db),
         "recipes with cost (all recipes)": lambda: all_recipe_costs(db),
+        "goods tab rows (contents; costs follow)": lambda: list_good_contents(db),
         "finished goods list": lambda: list_finished_goods(db),
         "packages list": lambda: list_packages(db),
         "recipients list": lambda: list_recipients(db),
