@@ -19,7 +19,7 @@ from src.tests import factories as f
 from src.tests.production_example import build_production_example
 from src.tests.ui.conftest import pump, screenshot
 from src.tests.ui.screens import open_main_window, open_screen
-from src.ui.views.report_data import usage_report
+from src.ui.views.report_data import ChartSpec, Series, usage_report
 from src.ui.views.reports import (
     CHOOSE_EVENT,
     NO_LOSSES,
@@ -154,3 +154,17 @@ def test_dollar_amounts_in_chart_text_are_shown_as_written() -> None:
     from src.ui.views.report_charts import literal
 
     assert literal("actual $63.01 (planned $62.43)") == r"actual \$63.01 (planned \$62.43)"
+
+
+def test_bar_labels_that_would_run_into_each_other_are_slanted(window: ctk.CTkToplevel) -> None:
+    from src.ui.views.report_charts import LABEL_SLANT, draw_chart
+
+    def slant(labels: tuple[str, ...]) -> set[float]:
+        spec = ChartSpec("Used", labels, (Series("Cost", tuple(Decimal(1) for _ in labels)),))
+        axes = draw_chart(window, spec).figure.axes[0]
+        return {label.get_rotation() for label in axes.get_xticklabels()}
+
+    assert slant(("Flour", "Sugar", "Butter")) == {0.0}
+    names = ("All-purpose flour", "Granulated sugar", "Ground cinnamon", "Light brown sugar",
+             "Unsalted butter", "Vanilla extract")  # fmt: skip
+    assert slant(names) == {float(LABEL_SLANT)}

@@ -19,6 +19,8 @@ from src.ui.views.report_data import ChartSpec
 BAR_COLOURS = (theme.ACCENT, ("#E8913A", "#F0A860"))
 GRID = ("gray85", "gray30")
 MIN_SLOTS = 5  # room for this many bar groups, however few there are
+LABEL_ROOM = 90  # characters of bar labels that stand side by side under the chart; more slant
+LABEL_SLANT = 30  # degrees
 Colour = Callable[[tuple[str, str]], str]
 
 
@@ -56,7 +58,12 @@ def _bars(axes: Axes, spec: ChartSpec, colour: Colour) -> None:
         if index == 0 and spec.notes:
             notes = [literal(note) for note in spec.notes]
             axes.bar_label(bars, labels=notes, color=colour(theme.TEXT), padding=2)
-    axes.set_xticks(list(positions), [literal(label) for label in spec.labels])
+    crowded = sum(len(label) + 2 for label in spec.labels) > LABEL_ROOM
+    axes.set_xticks(
+        list(positions), [literal(label) for label in spec.labels],
+        rotation=LABEL_SLANT if crowded else 0, ha="right" if crowded else "center",
+        rotation_mode="anchor",
+    )  # fmt: skip
     spare = max(0.0, (MIN_SLOTS - len(spec.labels)) / 2)  # a few bars stay bar-shaped
     axes.set_xlim(-0.6 - spare, len(spec.labels) - 0.4 + spare)
     if count > 1:
