@@ -35,7 +35,7 @@ LIST_STRIPE = ("gray96", "gray19")
 LIST_HEADING = ("gray88", "gray23")
 LIST_SELECTED = ("#3B8ED0", "#1F6AA5")
 # Tab bars and segmented choices: dark text on a light bar (the stock light bar, #979DA2
-# under #DCE4EE text, is a 1.8:1 contrast; this is 11:1, and 5:1 on the selected blue).
+# under #DCE4EE text, is a 2.1:1 contrast; this is 11:1, and 5:1 on the selected blue).
 SEGMENTS = {
     "fg_color": ("gray82", "gray29"),
     "unselected_color": ("gray82", "gray29"),
