@@ -233,17 +233,19 @@ def loss_report(db: Database, *, event_id: int | None = None) -> LossReport:
 
 
 def ingredient_usage(
-    db: Database, start: date, end: date, *, event_id: int | None = None
+    db: Database, start: date | None, end: date, *, event_id: int | None = None
 ) -> list[IngredientUsage]:
-    """What production runs produced between `start` and `end` (inclusive) consumed.
+    """What production runs produced between `start` and `end` (inclusive) consumed; a
+    `start` of None counts from the first run.
 
     Raises ConversionError only if stored data is inconsistent.
     """
     conditions = [
         StockMovement.kind == MovementKind.PRODUCTION,
-        ProductionRun.produced_at >= datetime.combine(start, time.min),
         ProductionRun.produced_at < datetime.combine(end + timedelta(days=1), time.min),
     ]
+    if start is not None:
+        conditions.append(ProductionRun.produced_at >= datetime.combine(start, time.min))
     if event_id is not None:
         conditions.append(ProductionRun.event_id == event_id)
     with db.transaction() as s:

@@ -207,6 +207,17 @@ def test_ingredient_usage_sums_production_consumption_in_the_date_range(
     assert ingredient_usage(db, date(2026, 12, 11), date(2026, 12, 31)) == []
 
 
+def test_ingredient_usage_without_a_start_counts_every_run_up_to_the_end(
+    db: Database, px: ProductionExample
+) -> None:
+    _cookies(db, px, 6, 216)
+
+    usage = {u.ingredient: u for u in ingredient_usage(db, None, date(2026, 12, 10))}
+
+    assert usage["Eggs"].quantity == 6 and usage["Eggs"].cost == Decimal("1.995")
+    assert ingredient_usage(db, None, date(2026, 12, 9)) == []
+
+
 def test_spending_is_grouped_by_month(db: Database, px: ProductionExample) -> None:
     months = spending_by_month(db)
 

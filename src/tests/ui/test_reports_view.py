@@ -11,22 +11,23 @@ from pathlib import Path
 import customtkinter as ctk
 import pytest
 
-from src.models import LossCategory
+from src.models import LossCategory, Unit
 from src.services.database import Database
+from src.services.periods import Period
 from src.services.production import record_production
 from src.services.reports import IngredientUsage
 from src.tests import factories as f
-from src.tests.production_example import build_production_example
+from src.tests.production_example import add_priced_lot, build_production_example
 from src.tests.ui.conftest import pump, screenshot
 from src.tests.ui.screens import open_main_window, open_screen
 from src.ui.views.report_data import ChartSpec, Series, usage_report
 from src.ui.views.reports import (
     CHOOSE_EVENT,
     NO_LOSSES,
-    NO_PURCHASES,
     NO_RUNS,
-    NO_USAGE,
     ReportsView,
+    no_purchases,
+    no_usage,
 )
 
 BAKED = datetime(2026, 12, 1, 15, 0)
@@ -82,9 +83,15 @@ def test_an_empty_database_gets_friendly_words_not_empty_axes(
     texts = {name: panel.empty_label.cget("text") for name, panel in view.panels.items()}
     assert texts == {
         "Event cost": CHOOSE_EVENT, "Production": NO_RUNS, "Losses": NO_LOSSES,
-        "Spending": NO_PURCHASES, "Ingredient usage": NO_USAGE,
+        "Spending": no_purchases(Period.LAST_12_MONTHS),
+        "Ingredient usage": no_usage(Period.LAST_12_MONTHS),
     }  # fmt: skip
     assert all(panel.chart is None for panel in view.panels.values())
+    view.period_menu.choose(Period.ALL_TIME.name)
+    pump(window)
+    assert view.panels["Spending"].empty_label.cget("text") == (
+        "No purchases yet. What you buy for the pantry shows here by month."
+    )
     view.tabs.set("Production")
     pump(window, 150)
     screenshot(window, "screen-reports-empty")
@@ -120,7 +127,7 @@ def test_ingredient_usage_follows_the_event_filter(
     for_easter = (panel.chart, panel.empty_label.cget("text"))
     view.event_menu.choose(str(baked))
     pump(window)
-    assert for_easter == (None, NO_USAGE)
+    assert for_easter == (None, no_usage(Period.LAST_12_MONTHS))
     assert panel.table.visible_values()[0] == ("All-purpose flour", "2.63 kg", "$4.27")
 
 
@@ -129,7 +136,66 @@ def test_ingredient_usage_covers_only_the_last_12_months(
 ) -> None:
     view = open_main_window(window, db, "reports", settings_file, date(2027, 12, 2))[1]
     assert isinstance(view, ReportsView)
-    assert view.panels["Ingredient usage"].empty_label.cget("text") == NO_USAGE
+    assert view.panels["Ingredient usage"].empty_label.cget("text") == no_usage(
+        Period.LAST_12_MONTHS
+    )
+
+
+def test_spending_shows_purchases_from_13_months_ago_only_for_all_time(
+    window: ctk.CTkToplevel, db: Database, baked: int, settings_file: Path
+) -> None:
+    with db.transaction() as s:  # 13 months before the screens' today, Dec 10, 2026
+        saffron = f.ingredient(s, name="Saffron")
+        add_priced_lot(s, saffron, "1", Unit.GRAM, "12.50", date(2025, 11, 5))
+        add_priced_lot(s, saffron, "1", Unit.GRAM, "3.25", date(2025, 11, 28))
+    view = _screen(window, db, settings_file)
+    panel = view.panels["Spending"]
+    last_12_months = panel.table.visible_values()
+    view.period_menu.choose(Period.ALL_TIME.name)
+    pump(window)
+    assert last_12_months == [("Oct 2026", "1", "$4.99"), ("Nov 2026", "8", "$80.92")]
+    assert panel.table.visible_values() == [
+        ("Nov 2025", "2", "$15.75"),
+        ("Oct 2026", "1", "$4.99"),
+        ("Nov 2026", "8", "$80.92"),
+    ]
+
+
+def test_the_chart_titles_name_the_chosen_period(
+    window: ctk.CTkToplevel, db: Database, baked: int, settings_file: Path
+) -> None:
+    view = _screen(window, db, settings_file)
+    default = {name: _title(view, name) for name in ("Spending", "Ingredient usage")}
+    view.period_menu.choose(Period.ALL_TIME.name)
+    pump(window)
+    assert default == {
+        "Spending": "Spending by month, Jan 1, 2026 – Dec 10, 2026",
+        "Ingredient usage": "Ingredient cost, Jan 1, 2026 – Dec 10, 2026",
+    }
+    assert _title(view, "Spending") == "Spending by month, up to Dec 10, 2026"
+    assert _title(view, "Ingredient usage") == "Ingredient cost, up to Dec 10, 2026"
+
+
+def test_ingredient_usage_and_its_empty_text_follow_the_period(
+    window: ctk.CTkToplevel, db: Database, baked: int, settings_file: Path
+) -> None:
+    view = open_main_window(window, db, "reports", settings_file, date(2027, 2, 3))[1]
+    assert isinstance(view, ReportsView)
+    panel = view.panels["Ingredient usage"]
+    view.period_menu.choose(Period.THIS_YEAR.name)  # the run was Dec 1, 2026
+    pump(window)
+    this_year = (panel.chart, panel.empty_label.cget("text"))
+    view.period_menu.choose(Period.LAST_YEAR.name)
+    pump(window)
+    assert this_year == (None, "Nothing baked this year. What runs use from the pantry shows here.")
+    assert _title(view, "Ingredient usage") == "Ingredient cost, Jan 1, 2026 – Dec 31, 2026"
+    assert panel.table.visible_values()[0] == ("All-purpose flour", "2.63 kg", "$4.27")
+
+
+def _title(view: ReportsView, name: str) -> str:
+    report = view.panels[name].report
+    assert report is not None and report.chart is not None
+    return report.chart.title
 
 
 def test_an_unpriced_ingredient_reads_unknown_never_zero() -> None:

@@ -96,7 +96,7 @@ def losses_report(losses: LossReport) -> Report:
                                   format_money(losses.total_cost))))  # fmt: skip
 
 
-def spending_report(months: list[MonthlySpending]) -> Report:
+def spending_report(months: list[MonthlySpending], start: date | None, end: date) -> Report:
     labels = tuple(_month(m.month) for m in months)
     rows = tuple(
         (label, format_count(m.purchases), format_money(m.total))
@@ -105,13 +105,15 @@ def spending_report(months: list[MonthlySpending]) -> Report:
     if not months:
         return Report(None, rows)
     chart = ChartSpec(
-        "Spending by month", labels, (Series("Spent", tuple(m.total for m in months)),),
+        f"Spending by month, {period_text(start, end)}",
+        labels,
+        (Series("Spent", tuple(m.total for m in months)),),
         money=True,
-    )  # fmt: skip
+    )
     return Report(chart, rows)
 
 
-def usage_report(usages: list[IngredientUsage], start: date, end: date) -> Report:
+def usage_report(usages: list[IngredientUsage], start: date | None, end: date) -> Report:
     """What production used per ingredient and its cost; an unpriced one reads "unknown"."""
     rows = tuple(
         (u.ingredient, format_stored_quantity(u.quantity, u.unit), format_money(u.cost))
@@ -120,13 +122,20 @@ def usage_report(usages: list[IngredientUsage], start: date, end: date) -> Repor
     if not usages:
         return Report(None, rows)
     chart = ChartSpec(
-        f"Ingredient cost, {format_date(start)} – {format_date(end)}",
+        f"Ingredient cost, {period_text(start, end)}",
         tuple(u.ingredient for u in usages),
         (Series("Cost", tuple(u.cost or Decimal(0) for u in usages)),),
         money=True,
         notes=tuple(format_money(u.cost) for u in usages),  # an unpriced bar says "unknown"
     )
     return Report(chart, rows)
+
+
+def period_text(start: date | None, end: date) -> str:
+    """ "Dec 1, 2025 – Nov 22, 2026", or "up to Nov 22, 2026" when there is no start."""
+    if start is None:
+        return f"up to {format_date(end)}"
+    return f"{format_date(start)} – {format_date(end)}"
 
 
 def _month(key: str) -> str:

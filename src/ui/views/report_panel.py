@@ -18,6 +18,7 @@ class ReportPanel(ctk.CTkFrame):
         self.empty_text = empty_text
         self.chart_area = ctk.CTkFrame(self, fg_color=theme.CARD, corner_radius=10)
         self.chart: tkinter.Widget | None = None  # the matplotlib canvas while one is drawn
+        self.report: Report | None = None  # what is shown, as plain values
         self.table = DataTable(self, columns, searchable=False, height=5)
         self.empty_label = ctk.CTkLabel(
             self, text="", font=theme.body_font(), text_color=theme.MUTED, wraplength=520
@@ -25,6 +26,7 @@ class ReportPanel(ctk.CTkFrame):
 
     def show(self, report: Report, empty_text: str | None = None) -> None:
         self._clear()
+        self.report = report
         if report.chart is None:
             self.empty_label.configure(text=empty_text or self.empty_text)
             self.empty_label.pack(expand=True, pady=theme.PAD * 3)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import tkinter
-from datetime import timedelta
 
 import customtkinter as ctk
 
 from src.services.choices import event_options
+from src.services.periods import Period, period_bounds
 from src.services.reports import event_cost, ingredient_usage, loss_report, spending_by_month
 from src.ui import events, theme
 from src.ui.context import AppContext
@@ -28,9 +28,20 @@ from src.ui.widgets.typeahead import Choice
 CHOOSE_EVENT = "Choose an event above to compare its planned and actual cost."
 NO_RUNS = "Nothing baked yet. Record runs in Production and they show here."
 NO_LOSSES = "No losses recorded. Every batch came out whole so far."
-NO_PURCHASES = "No purchases yet. What you buy for the pantry shows here by month."
-NO_USAGE = "Nothing baked in the last 12 months. What runs use from the pantry shows here."
-USAGE_PERIOD = timedelta(days=365)  # ingredient usage covers the last 12 months
+PERIOD_WORDS = {
+    Period.LAST_12_MONTHS: "in the last 12 months",
+    Period.THIS_YEAR: "this year",
+    Period.LAST_YEAR: "last year",
+    Period.ALL_TIME: "yet",
+}
+
+
+def no_purchases(period: Period) -> str:
+    return f"No purchases {PERIOD_WORDS[period]}. What you buy for the pantry shows here by month."
+
+
+def no_usage(period: Period) -> str:
+    return f"Nothing baked {PERIOD_WORDS[period]}. What runs use from the pantry shows here."
 
 
 def _columns(*spec: tuple[str, int, bool]) -> list[Column]:
@@ -55,6 +66,17 @@ class ReportsView(View):
             on_change=lambda _key: self.refresh(),
         )  # fmt: skip
         self.event_menu.pack(side="right")
+        # Always shown, and labelled with the two reports it governs: a control that comes and
+        # goes with the tab would move under the pointer, and a picker that silently does
+        # nothing on the per-event tabs would mislead.
+        self.period_menu = ChoiceMenu(
+            header, note_line=False, width=160, on_change=lambda _key: self.refresh()
+        )
+        self.period_menu.set_choices([Choice(p.name, p.value) for p in Period])
+        self.period_menu.pack(side="right", padx=(0, theme.GAP * 2))
+        ctk.CTkLabel(
+            header, text="Spending and usage:", font=theme.small_font(), text_color=theme.MUTED
+        ).pack(side="right", padx=(0, theme.GAP))
         self.tabs = ctk.CTkTabview(self, fg_color="transparent", anchor="w")
         self.tabs.pack(fill="both", expand=True, padx=theme.PAD - 6, pady=(0, theme.PAD))
         self.panels = {
@@ -67,9 +89,10 @@ class ReportsView(View):
                 ("Category", 240, False), ("Lost", 110, True), ("Cost", 140, True)), NO_LOSSES),
             "Spending": ReportPanel(self.tabs.add("Spending"), _columns(
                 ("Month", 240, False), ("Purchases", 110, True), ("Spent", 140, True)),
-                NO_PURCHASES),
+                no_purchases(Period.LAST_12_MONTHS)),
             "Ingredient usage": ReportPanel(self.tabs.add("Ingredient usage"), _columns(
-                ("Ingredient", 240, False), ("Used", 120, True), ("Cost", 140, True)), NO_USAGE),
+                ("Ingredient", 240, False), ("Used", 120, True), ("Cost", 140, True)),
+                no_usage(Period.LAST_12_MONTHS)),
         }  # fmt: skip
         for panel in self.panels.values():
             panel.pack(fill="both", expand=True)
@@ -85,11 +108,17 @@ class ReportsView(View):
         self.panels["Event cost"].show(cost, no_cost)
         self.panels["Production"].show(production_report(losses))
         self.panels["Losses"].show(losses_report(losses))
-        self.panels["Spending"].show(spending_report(spending_by_month(db)))
-        end = self.ctx.today()
-        start = end - USAGE_PERIOD
+        period = self.period
+        start, end = period_bounds(period, self.ctx.today())
+        spending = spending_report(spending_by_month(db, start, end), start, end)
+        self.panels["Spending"].show(spending, no_purchases(period))
         usage = ingredient_usage(db, start, end, event_id=event_id)
-        self.panels["Ingredient usage"].show(usage_report(usage, start, end))
+        self.panels["Ingredient usage"].show(usage_report(usage, start, end), no_usage(period))
+
+    @property
+    def period(self) -> Period:
+        """The period chosen for Spending and Ingredient usage."""
+        return Period[self.period_menu.selected_key or Period.LAST_12_MONTHS.name]
 
     def _set_appearance_mode(self, mode_string: str) -> None:
         super()._set_appearance_mode(mode_string)
