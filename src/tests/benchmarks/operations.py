@@ -23,6 +23,7 @@ from src.services.ingredients import list_ingredients
 from src.services.inventory import list_lots
 from src.services.overview import overview
 from src.services.packages import list_packages
+from src.services.periods import Period, period_bounds
 from src.services.plan import calculate_plan, current_plan
 from src.services.production import record_production, void_production
 from src.services.production_history import production_history
@@ -104,7 +105,10 @@ def screens(db: Database, repeat: int) -> list[Measurement]:
         "delivery board": lambda: delivery_board(db, 1),
         "event cost report": lambda: event_cost(db, 1),
         "loss report": lambda: loss_report(db),
-        "spending report": lambda: spending_by_month(db),
+        "spending report (last 12 months, as it opens)": lambda: spending_by_month(
+            db, *period_bounds(Period.LAST_12_MONTHS, TODAY)
+        ),
+        "spending report, all time (picker)": lambda: spending_by_month(db),
     }
     return [
         measure(name, action, db.engine, repeat, target="≤ 200 ms, ≤ 5 statements")
