@@ -117,7 +117,7 @@ class FifoLots:
         if not self.lots:
             return Decimal(0), _shortfall_of(need)
         if isinstance(need, Decimal) and (quick := self._within_first_lot(need)) is not None:
-            return quick[0], Decimal(0)
+            return quick
         reached, still = self._walk(to_fraction(need))
         known, cost_known = Decimal(0), True
         for lot, taken in reached:
@@ -128,10 +128,10 @@ class FifoLots:
                 known += cost
         return (known if cost_known else None), _shortfall(still)
 
-    def _within_first_lot(self, need: Decimal) -> tuple[Decimal | None] | None:
-        """cost_of(need)'s cost when `need` is less than the first lot in stock holds (the
-        usual case for one batch), worked out on the integers of the ratios rather than
-        through Fractions: the same number, a few times faster. None when it is not."""
+    def _within_first_lot(self, need: Decimal) -> tuple[Decimal | None, Decimal] | None:
+        """cost_of(need) when `need` is less than the first lot in stock holds (the usual case
+        for one batch: nothing is short), worked out on the integers of the ratios rather than
+        through Fractions: the same numbers, a few times faster. None when it is not."""
         first = self._first_in_stock()
         if first is None:
             return None
@@ -140,13 +140,12 @@ class FifoLots:
         if numerator <= 0 or numerator * available.denominator >= available.numerator * denominator:
             return None
         if numerator * crumb.denominator <= crumb.numerator * denominator:
-            return (Decimal(0),)  # a take the ledger would record as nothing
+            return Decimal(0), Decimal(0)  # a take the ledger would record as nothing
         per_base = first.cost_per_base_unit
         if per_base is None:
-            return (None,)
-        return (
-            ratio_to_decimal(numerator * per_base.numerator, denominator * per_base.denominator),
-        )
+            return None, Decimal(0)
+        cost = ratio_to_decimal(numerator * per_base.numerator, denominator * per_base.denominator)
+        return cost, Decimal(0)
 
     def _first_in_stock(self) -> _ReachedLot | None:
         if not self._first:
