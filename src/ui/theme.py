@@ -43,6 +43,8 @@ SEGMENTS = {
     "text_color": TEXT,
 }
 TREEVIEW_STYLE = "BakeTracker.Treeview"
+LIST_FONT = (FONT_FAMILY, 11)  # a list's rows (style_treeview; DataTable measures with it)
+LIST_HEADING_FONT = (FONT_FAMILY, 11, "bold")
 
 
 def pick(pair: tuple[str, str]) -> str:
@@ -90,14 +92,14 @@ def style_treeview(master: tkinter.Misc) -> str:
         foreground=pick(TEXT),
         rowheight=round(ROW_HEIGHT * scale),
         borderwidth=0,
-        font=(FONT_FAMILY, 11),
+        font=LIST_FONT,
     )
     style.configure(
         f"{TREEVIEW_STYLE}.Heading",
         background=pick(LIST_HEADING),
         foreground=pick(TEXT),
         relief="flat",
-        font=(FONT_FAMILY, 11, "bold"),
+        font=LIST_HEADING_FONT,
         padding=(6, 5),
     )
     style.map(f"{TREEVIEW_STYLE}.Heading", background=[("active", pick(SIDEBAR_ACTIVE))])

@@ -70,9 +70,9 @@ class DataTable(ctk.CTkFrame):
         self._sort: tuple[int, bool] | None = None  # (column index, descending)
         self.search = self._build_search(search_placeholder) if searchable else None
         self.tree = self._build_tree(height)
-        self._fonts = (  # as theme.style_treeview sets them: rows, headings
-            tkfont.Font(self, family=theme.FONT_FAMILY, size=11),
-            tkfont.Font(self, family=theme.FONT_FAMILY, size=11, weight="bold"),
+        self._fonts = (  # rows, headings: what _measure measures with
+            tkfont.Font(self, theme.LIST_FONT),
+            tkfont.Font(self, theme.LIST_HEADING_FONT),
         )
         self._wanted = [column.width for column in self.columns]  # see _measure
         self.empty_label = ctk.CTkLabel(
