@@ -9,9 +9,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from fractions import Fraction
 
 from src.models.enums import Unit
+from src.services.fraction import Fraction
 from src.services.units import (
     Density,
     conversion_ratio,

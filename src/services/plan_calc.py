@@ -17,7 +17,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from fractions import Fraction
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -25,6 +24,7 @@ from sqlalchemy.orm import Session
 from src.models import Event
 from src.services.batches import BatchOption, batch_options, option_for, suggested_batches
 from src.services.costing import CostTotal, StockPricing
+from src.services.fraction import Fraction
 from src.services.plan_inputs import PlanInputs, UnitInfo, load_plan_inputs
 from src.services.plan_json import dec_or_none, dec_str
 from src.services.plan_packaging import packaging_to_buy, plan_packaging

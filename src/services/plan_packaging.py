@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
-from fractions import Fraction
 
 from src.models import PackageStatus
+from src.services.fraction import Fraction
 from src.services.plan_inputs import PackagingLine, PlanInputs
 from src.services.recipe_graph import IngredientInfo
 from src.services.units import convert_exact, to_fraction

@@ -7,13 +7,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from fractions import Fraction
 from typing import Any
 
 from sqlalchemy import ScalarSelect, select
 from sqlalchemy.orm import Session, aliased
 
 from src.models import Product, Purchase, Unit
+from src.services.fraction import Fraction
 from src.services.recipe_graph import IngredientInfo
 from src.services.units import Density, convert_exact, to_decimal, to_fraction
 

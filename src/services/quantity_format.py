@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import math
 from decimal import ROUND_HALF_UP, Decimal
-from fractions import Fraction
 
 from src.models.enums import Unit
+from src.services.fraction import Fraction
 from src.services.units import convert_exact, factor, to_fraction
 
 _VULGAR = {

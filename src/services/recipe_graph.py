@@ -12,11 +12,11 @@ from collections import defaultdict
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from fractions import Fraction
 from typing import NoReturn, TypeVar
 
 from src.models import Unit
 from src.services.errors import ConflictError
+from src.services.fraction import Fraction
 from src.services.units import (
     Density,
     conversion_ratio,

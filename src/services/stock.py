@@ -11,7 +11,6 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from fractions import Fraction
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -19,6 +18,7 @@ from sqlalchemy.orm import Session
 from src.models import InventoryItem, MovementKind, Product, StockMovement, lot_has_stock
 from src.services.errors import InsufficientStockError
 from src.services.fifo import FifoAllocation, LotStock, allocate_fifo
+from src.services.fraction import Fraction
 from src.services.quantity_format import format_friendly
 from src.services.recipe_graph import IngredientInfo
 from src.services.units import convert_exact, tidy, to_decimal

@@ -10,11 +10,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
-from fractions import Fraction
 from functools import lru_cache
 
 from src.models.enums import Unit
 from src.services.errors import ConversionError
+from src.services.fraction import Fraction
 
 
 class Dimension(StrEnum):

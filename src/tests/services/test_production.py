@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from fractions import Fraction
 
 import pytest
 from sqlalchemy import func, select
@@ -31,6 +30,7 @@ from src.services.errors import (
     PlanStateError,
     ValidationError,
 )
+from src.services.fraction import Fraction
 from src.services.production import (
     availability,
     expected_yield,

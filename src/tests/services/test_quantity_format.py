@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from fractions import Fraction
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from src.models import Unit
+from src.services.fraction import Fraction
 from src.services.quantity_format import (
     _CHOICES,
     _nearest_choice,

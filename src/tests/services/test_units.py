@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from fractions import Fraction
 
 import pytest
 from hypothesis import given
@@ -11,6 +10,7 @@ from hypothesis import strategies as st
 
 from src.models import Unit
 from src.services.errors import ConversionError
+from src.services.fraction import Fraction
 from src.services.units import (
     Density,
     Dimension,
