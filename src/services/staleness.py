@@ -10,9 +10,10 @@ hash. `describe_changes` compares two of them and says what changed the way a ba
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
+
+import orjson
 
 from src.services.fifo import LotStock
 from src.services.formatting import format_items, plural
@@ -58,8 +59,8 @@ def canonical_inputs(
 
 
 def input_hash(data: Mapping[str, Any]) -> str:
-    text = json.dumps(data, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(text.encode()).hexdigest()
+    """SHA-256 of the inputs as compact JSON with sorted keys (UTF-8, as orjson writes it)."""
+    return hashlib.sha256(orjson.dumps(dict(data), option=orjson.OPT_SORT_KEYS)).hexdigest()
 
 
 def describe_changes(old: Mapping[str, Section], new: Mapping[str, Section]) -> list[str]:

@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+import pytest
 from sqlalchemy import select
+from sqlalchemy.exc import StatementError
 from sqlalchemy.orm import Session
 
 from src.models import (
@@ -53,9 +55,6 @@ def test_unit_factor_precision_survives_storage(db: Database) -> None:
 
 
 def test_float_is_refused_for_a_decimal_column(session: Session) -> None:
-    import pytest
-    from sqlalchemy.exc import StatementError
-
     session.add(Ingredient(slug="x", name="X", density_volume_quantity=1.5))  # type: ignore[arg-type]
     with pytest.raises(StatementError, match="expected Decimal"):
         session.flush()
@@ -129,3 +128,22 @@ def test_demand_and_decision_read_back_through_relationships(session: Session) -
     session.expire_all()
     assert [d.quantity for d in event.event_finished_goods] == [240]
     assert event.batch_decisions[0].finished_unit.slug == unit.slug
+
+
+def test_json_columns_write_decimals_exactly_and_keep_accents(db: Database) -> None:
+    results = {"total": Decimal("37.848553000000000000000001"), "name": "Crème brûlée"}
+    with db.transaction() as s:
+        s.add(ProductionPlanSnapshot(event=f.event(s), calculation_results=results))
+    with db.transaction() as s:
+        plan = s.scalars(select(ProductionPlanSnapshot)).one()
+        assert plan.calculation_results == {
+            "total": "37.848553000000000000000001", "name": "Crème brûlée",
+        }  # fmt: skip
+
+
+@pytest.mark.parametrize("value", [date(2026, 12, 24), 1.5j, object()])
+def test_json_columns_refuse_what_is_not_json(db: Database, value: object) -> None:
+    with db.transaction() as s:
+        s.add(ProductionPlanSnapshot(event=f.event(s), calculation_results={"when": value}))
+        with pytest.raises(StatementError, match="not JSON serializable"):
+            s.flush()
