@@ -11,9 +11,10 @@ from decimal import Decimal
 from functools import partial
 from typing import Any
 
+from src.services.choices import ingredient_options
 from src.services.errors import ConversionError, ValidationError
 from src.services.formatting import format_date
-from src.services.ingredients import list_ingredients
+from src.services.ingredients import get_ingredient
 from src.services.inventory import ConsumptionView, consume_ingredient
 from src.services.quantity_format import format_friendly, format_money, format_quantity
 from src.services.stock import StockShortError
@@ -42,8 +43,7 @@ class UseIngredientDialog(FormDialog):
             field_errors={StockShortError: "Quantity", ConversionError: "Unit"},
         )
         self.ctx = ctx
-        self.ingredients = {i.id: i for i in list_ingredients(ctx.db)}
-        choices = [Choice(str(i.id), i.name) for i in self.ingredients.values()]
+        choices = [Choice(str(i.id), i.name) for i in ingredient_options(ctx.db)]
         self.ingredient = add_picker(
             self.form, "Ingredient", choices, on_choose=self._ingredient_chosen
         )
@@ -58,7 +58,7 @@ class UseIngredientDialog(FormDialog):
         choose(self.ingredient, ingredient_id)  # a chosen one fills in its unit and previews
 
     def _ingredient_chosen(self, choice: Choice) -> None:
-        ingredient = self.ingredients[int(choice.key)]
+        ingredient = get_ingredient(self.ctx.db, int(choice.key))
         self.form.field("Unit").set_text(ingredient.base_unit.value)
         self.update_preview()
 
