@@ -11,7 +11,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
 
 from src.models import (
@@ -27,10 +27,11 @@ from src.services.database import Database
 from src.services.errors import InsufficientStockError, ValidationError
 from src.services.fifo import FifoAllocation
 from src.services.lookup import get_or_fail
+from src.services.pages import PAGE_ROWS, Page, holding, search_words
 from src.services.products import product_label
 from src.services.quantity_format import format_quantity
 from src.services.recipe_loading import load_ingredient_infos
-from src.services.records import clean_text, positive_quantity
+from src.services.records import clean_text, positive_quantity, whole_count
 from src.services.stock import (
     StockShortError,
     apply_allocation,
@@ -128,6 +129,57 @@ def list_lots(
         conditions.append(lot_has_stock())
     with db.transaction() as s:
         return lot_views(s, *conditions)
+
+
+def lots_page(db: Database, *, search: str = "", limit: int = PAGE_ROWS) -> Page[LotView]:
+    """Every lot in stock and the most recently bought empty ones, up to `limit` lots in all,
+    oldest first, of the lots whose product (brand, name) or ingredient holds every word of
+    `search`; and how many lots, in stock or empty, do: what "Show empty lots" lists.
+
+    Raises ValidationError (limit, search).
+    """
+    rows = whole_count(limit, "The number of lots to list")
+    matching = _products_holding(search_words(search))
+    with db.transaction() as s:
+        total, in_stock = s.execute(
+            select(func.count(), func.count().filter(lot_has_stock()))
+            .select_from(InventoryItem)
+            .where(*matching)
+        ).one()
+        shown = _in_stock_and_newest_empty(matching, max(rows - in_stock, 0))
+        return Page(tuple(lot_views(s, shown)), total)
+
+
+def _in_stock_and_newest_empty(
+    matching: list[ColumnElement[bool]], empty: int
+) -> ColumnElement[bool]:
+    """The matching lots in stock and the `empty` most recently bought matching empty lots, as
+    two lists of ids: SQLite reads them through the indexes (5 ms of SQL for 1,000 of 50,000
+    lots, not the 40 of scanning every lot for "in stock or among the newest empty")."""
+    in_stock = select(InventoryItem.id).where(lot_has_stock(), *matching)
+    newest_empty = (
+        select(InventoryItem.id)
+        .where(~lot_has_stock(), *matching)
+        .order_by(InventoryItem.purchase_date.desc(), InventoryItem.id.desc())
+        .limit(empty)
+    )
+    return or_(
+        InventoryItem.id.in_(in_stock.correlate(None)),
+        InventoryItem.id.in_(newest_empty.correlate(None)),
+    )
+
+
+def _products_holding(words: list[str]) -> list[ColumnElement[bool]]:
+    """Lots of the products whose brand, name or ingredient holds every word: each product is
+    searched once, not once for each of its lots (5,000 products for 50,000 lots)."""
+    if not words:
+        return []
+    products = (
+        select(Product.id)
+        .join(Ingredient, Product.ingredient_id == Ingredient.id)
+        .where(*(holding(word, Product.brand, Product.name, Ingredient.name) for word in words))
+    )
+    return [InventoryItem.product_id.in_(products.correlate(None))]
 
 
 def get_lot(db: Database, lot_id: int) -> LotView:

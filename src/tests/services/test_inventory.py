@@ -18,13 +18,16 @@ from src.services.ingredients import IngredientInput, create_ingredient
 from src.services.inventory import (
     NOTE_REQUIRED_KINDS,
     REMOVAL_ONLY_KINDS,
+    LotView,
     adjust_lot,
     consume_ingredient,
     get_lot,
     list_lots,
     lot_history,
+    lots_page,
     update_lot_details,
 )
+from src.services.pages import Page
 from src.services.products import ProductInput, create_product
 from src.services.purchases import OpeningBalanceInput, record_opening_balance
 from src.services.stock import StockShortError
@@ -185,6 +188,55 @@ def test_listing_lots_takes_the_same_queries_for_10_or_40_rows(db: Database) -> 
         return len(statements)
 
     assert add(10) == add(30)
+
+
+def _lots(db: Database, brand: str, name: str, ingredient: str, years: dict[int, bool]) -> None:
+    """A product and a 5 lb lot of it on Jan 1 of each year; True: in stock, False: emptied."""
+    made = create_ingredient(db, IngredientInput(ingredient))
+    product = create_product(db, ProductInput(made.id, name, Decimal(5), "lb", brand=brand))
+    for year, in_stock in years.items():
+        lot = record_opening_balance(
+            db, OpeningBalanceInput(product.id, Decimal(5), date(year, 1, 1))
+        )
+        if not in_stock:
+            adjust_lot(db, lot.id, MovementKind.SPOILAGE, Decimal(-5))
+
+
+def _shown(page: Page[LotView]) -> list[tuple[int, Decimal]]:
+    return [(lot.purchase_date.year, lot.remaining_quantity) for lot in page.rows]
+
+
+def test_with_empty_lots_every_lot_in_stock_shows_and_the_newest_empty_fill_the_page(
+    db: Database,
+) -> None:
+    years = {2019: True, 2020: False, 2021: False, 2022: False, 2023: False, 2024: True,
+             2025: False, 2026: False}  # fmt: skip
+    _lots(db, "King Arthur", "All-purpose flour", "Flour", years)
+
+    page = lots_page(db, limit=4)
+    crowded = lots_page(db, limit=1)  # more lots in stock than the page holds
+
+    assert _shown(page) == [(2019, 5), (2024, 5), (2025, 0), (2026, 0)]  # oldest first
+    assert (page.total, page.left_out) == (8, 4)
+    assert (_shown(crowded), crowded.total) == ([(2019, 5), (2024, 5)], 8)
+    assert len(lots_page(db).rows) == 8
+
+
+def test_a_search_of_all_lots_needs_each_word_in_the_product_or_ingredient_in_any_case(
+    db: Database,
+) -> None:
+    _lots(db, "King Arthur", "All-purpose flour", "Flour", {2018: False, 2026: True})
+    _lots(db, "Domino", "Granulated", "White sugar", {2017: False, 2019: False, 2025: True})
+
+    sugar = lots_page(db, search="domino SUGAR")
+    newest_sugar = lots_page(db, search="granulated", limit=2)
+
+    assert (_shown(sugar), sugar.total) == ([(2017, 0), (2019, 0), (2025, 5)], 3)
+    assert (_shown(newest_sugar), newest_sugar.total) == ([(2019, 0), (2025, 5)], 3)
+    assert _shown(lots_page(db, search="arthur")) == [(2018, 0), (2026, 5)]
+    assert lots_page(db, search="flour sugar") == Page((), 0)
+    with pytest.raises(ValidationError, match=r"number of lots to list must be a whole number"):
+        lots_page(db, limit=-1)
 
 
 _units = st.sampled_from([Unit.GRAM, Unit.KILOGRAM, Unit.OUNCE, Unit.POUND, Unit.CUP])

@@ -10,13 +10,18 @@ import pytest
 from src.models import MovementKind, Unit
 from src.services.database import Database
 from src.services.errors import NotFoundError, ValidationError
+from src.services.ingredients import IngredientInput, create_ingredient
 from src.services.inventory import get_lot, list_lots, lot_history
+from src.services.pages import Page
+from src.services.products import ProductInput, create_product
 from src.services.purchases import (
     OpeningBalanceInput,
     PurchaseInput,
+    PurchaseView,
     list_purchases,
     lot_unit_cost,
     price_history,
+    purchases_page,
     record_opening_balance,
     record_purchase,
 )
@@ -105,3 +110,65 @@ def test_an_opening_balance_needs_no_purchase_and_may_have_unknown_cost(
         db, OpeningBalanceInput(ex.products["sugar"], Decimal(2), date(2026, 9, 1), Decimal("3"))
     )
     assert priced.unit_cost == Decimal("0.75")  # $3 per 4 lb package
+
+
+def _product(db: Database, brand: str, name: str, ingredient: str) -> int:
+    made = create_ingredient(db, IngredientInput(ingredient))
+    return create_product(db, ProductInput(made.id, name, Decimal(5), "lb", brand=brand)).id
+
+
+def _bought(db: Database, product_id: int, day: date, supplier_id: int | None = None) -> None:
+    record_purchase(
+        db, PurchaseInput(product_id, day, Decimal(1), Decimal("4.99"), supplier_id=supplier_id)
+    )
+
+
+def _days(page: Page[PurchaseView]) -> list[date]:
+    return [purchase.purchase_date for purchase in page.rows]
+
+
+def test_every_year_reads_the_newest_purchases_up_to_the_limit_and_counts_them_all(
+    db: Database,
+) -> None:
+    flour = _product(db, "King Arthur", "All-purpose flour", "Flour")
+    for year in range(2017, 2027):
+        _bought(db, flour, date(year, 3, 1))
+
+    page = purchases_page(db, limit=4)
+
+    assert _days(page) == [date(2026, 3, 1), date(2025, 3, 1), date(2024, 3, 1), date(2023, 3, 1)]
+    assert (page.total, page.left_out) == (10, 6)
+    assert _days(purchases_page(db)) == _days(purchases_page(db, limit=10))  # all 10 fit
+
+
+def test_a_search_of_every_year_needs_each_word_in_the_product_or_the_supplier_in_any_case(
+    db: Database,
+) -> None:
+    costco = create_supplier(db, SupplierInput("Costco")).id
+    flour = _product(db, "King Arthur", "All-purpose flour", "Flour")
+    butter = _product(db, "Kerrygold", "Salted butter", "Butter")
+    _bought(db, flour, date(2018, 5, 1), costco)
+    _bought(db, flour, date(2019, 5, 1))
+    _bought(db, butter, date(2020, 5, 1), costco)
+    _bought(db, butter, date(2025, 5, 1), costco)
+
+    assert _days(purchases_page(db, search="COSTCO")) == [
+        date(2025, 5, 1), date(2020, 5, 1), date(2018, 5, 1),
+    ]  # fmt: skip
+    assert _days(purchases_page(db, search=" flour  costco ")) == [date(2018, 5, 1)]
+    assert _days(purchases_page(db, search="arthur ALL-PURPOSE")) == [
+        date(2019, 5, 1), date(2018, 5, 1),
+    ]  # fmt: skip
+    assert purchases_page(db, search="kerrygold flour") == Page((), 0)
+    assert purchases_page(db, search="% _").total == 0  # letters to look for, not wildcards
+    newest = purchases_page(db, search="costco", limit=1)
+    assert (_days(newest), newest.total) == ([date(2025, 5, 1)], 3)
+
+
+def test_a_page_of_purchases_refuses_a_limit_that_is_not_a_whole_number_of_rows(
+    db: Database,
+) -> None:
+    with pytest.raises(ValidationError, match=r"number of purchases to list must be a whole"):
+        purchases_page(db, limit=0)
+    with pytest.raises(ValidationError, match="A search must be text, not None"):
+        purchases_page(db, search=None)  # type: ignore[arg-type]

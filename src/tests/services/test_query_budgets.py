@@ -47,13 +47,13 @@ from src.services.delivery import delivery_board
 from src.services.event_overview import list_events_with_progress
 from src.services.finished_goods import list_finished_goods, list_good_contents
 from src.services.ingredients import list_ingredients
-from src.services.inventory import list_lots
+from src.services.inventory import list_lots, lots_page
 from src.services.overview import overview
 from src.services.packages import list_packages
 from src.services.planning_choices import planning_choices
 from src.services.production_history import production_history
 from src.services.products import list_products
-from src.services.purchases import list_purchases
+from src.services.purchases import list_purchases, purchases_page
 from src.services.recipe_costs import all_recipe_costs
 from src.services.recipes import list_recipe_yields, list_recipes
 from src.services.recipients import list_recipients
@@ -71,8 +71,12 @@ LISTS: dict[str, Callable[[Database, int], object]] = {
     "products": lambda db, _: list_products(db),
     "lots in stock": lambda db, _: list_lots(db),
     "all lots": lambda db, _: list_lots(db, include_empty=True),
+    "lots with the newest empty (switch)": lambda db, _: lots_page(db, limit=5),
+    "lots searched (switch)": lambda db, _: lots_page(db, search="PRODUCT ingredient", limit=5),
     "suppliers": lambda db, _: list_suppliers(db),
     "purchases": lambda db, _: list_purchases(db),
+    "purchases of every year (switch)": lambda db, _: purchases_page(db, limit=5),
+    "purchases searched (switch)": lambda db, _: purchases_page(db, search="product 1", limit=5),
     "recipes": lambda db, _: list_recipes(db),
     "recipes with yields": lambda db, _: list_recipe_yields(db, include_archived=True),
     "recipes with cost": lambda db, _: all_recipe_costs(db),
