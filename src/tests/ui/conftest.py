@@ -16,6 +16,7 @@ import pytest
 from PIL import ImageGrab
 
 from src.ui import theme
+from src.ui.widgets.data_table import SEARCH_PAUSE_MS, DataTable
 
 ARTIFACTS = Path(__file__).resolve().parents[3] / "test-artifacts" / "screenshots"
 _root: ctk.CTk | None = None
@@ -106,3 +107,21 @@ def press(entry: ctk.CTkEntry, key: str) -> None:
     pump(entry)
     entry._entry.event_generate(f"<{key}>")
     pump(entry)
+
+
+def search_box(table: DataTable) -> ctk.CTkEntry:
+    """The list's search box (the lists these tests search have one)."""
+    assert table.search is not None
+    return table.search
+
+
+def note_of(table: DataTable) -> ctk.CTkLabel:
+    """The note beside the list's search box."""
+    assert table.note is not None
+    return table.note
+
+
+def search_for(table: DataTable, text: str) -> None:
+    """Type into the list's search box, then wait out the pause before a search handed on."""
+    type_into(search_box(table), text)
+    pump(table, SEARCH_PAUSE_MS + 100)

@@ -2,10 +2,19 @@ from datetime import date
 from decimal import Decimal
 
 import customtkinter as ctk
+import pytest
 
 from src.services.quantity_format import format_money
-from src.tests.ui.conftest import press, pump, screenshot, type_into
-from src.ui.widgets.data_table import Column, DataTable, Row
+from src.tests.ui.conftest import (
+    note_of,
+    press,
+    pump,
+    screenshot,
+    search_box,
+    search_for,
+    type_into,
+)
+from src.ui.widgets.data_table import SEARCH_PAUSE_MS, Column, DataTable, Row
 
 COLUMNS = [
     Column("name", "Ingredient"),
@@ -107,3 +116,85 @@ def test_a_long_name_widens_its_column_and_every_column_stays_in_view(
     assert sum(narrow) <= table.tree.winfo_width()
     assert narrow[0] < widths[0]
     assert all(w >= c.width for w, c in zip(narrow, COLUMNS, strict=True))
+
+
+def _handing_on(window: ctk.CTkToplevel) -> tuple[DataTable, list[str]]:
+    """A table whose search goes to a handler (which records it and sets no rows)."""
+    handed: list[str] = []
+    table = _table(window)
+    table.set_search_handler(handed.append)
+    return table, handed
+
+
+def test_a_search_handler_gets_the_text_after_a_pause_in_typing_instead_of_a_filter(
+    window: ctk.CTkToplevel,
+) -> None:
+    table, handed = _handing_on(window)
+    type_into(search_box(table), "su")
+    type_into(search_box(table), " 10")
+    while_typing = list(handed)
+    pump(window, SEARCH_PAUSE_MS + 100)
+    assert while_typing == []
+    assert handed == ["su 10"]  # once, for the two keystrokes
+    assert table.visible_keys() == ["flour", "sugar", "butter"]  # the handler sets the rows
+
+
+def test_keys_that_change_no_word_hand_nothing_on_and_escape_hands_on_at_once(
+    window: ctk.CTkToplevel,
+) -> None:
+    table, handed = _handing_on(window)
+    search_for(table, "Flour")
+    search_box(table)._entry.event_generate("<KeyRelease>", keysym="Shift_L")
+    search_box(table).delete(0, "end")
+    search_for(table, "  FLOUR")  # the same word, in other case
+    press(search_box(table), "Escape")
+    assert handed == ["Flour", ""]
+    assert table.search_text() == ""
+
+
+def test_without_its_handler_the_table_filters_its_rows_again(window: ctk.CTkToplevel) -> None:
+    table, handed = _handing_on(window)
+    table.set_search_handler(None)
+    type_into(search_box(table), "butter")
+    assert table.visible_keys() == ["butter"]  # at once, as before
+    pump(window, SEARCH_PAUSE_MS + 100)
+    assert handed == []
+
+
+def test_a_search_still_waiting_is_dropped_with_the_table(window: ctk.CTkToplevel) -> None:
+    def waiting() -> set[str]:
+        return set(window.tk.splitlist(window.tk.call("after", "info")))
+
+    table, handed = _handing_on(window)
+    before = waiting()
+    type_into(search_box(table), "flour")
+    typed = waiting() - before
+    table.destroy()
+    assert typed and not typed & waiting()
+    pump(window, SEARCH_PAUSE_MS + 100)
+    assert handed == []
+
+
+def test_a_note_sits_beside_the_search_box_wrapped_to_the_room_and_goes_with_no_text(
+    window: ctk.CTkToplevel,
+) -> None:
+    window.geometry("700x400")
+    table = _table(window)
+    search, note = search_box(table), note_of(table)
+    long = "Showing the newest 1,000 of 48,302 purchases. Search to find older ones. " * 2
+    table.set_note(long)
+    pump(window)
+    note_x = note.winfo_rootx()
+    note_right = note_x + note.winfo_width()
+    assert note_x > search.winfo_rootx() + search.winfo_width()  # beside the box, not over it
+    assert note_right <= table.winfo_rootx() + table.winfo_width()  # wrapped, all in view
+    screenshot(window, "data-table-note")
+    table.set_note("")
+    pump(window)
+    assert not note.winfo_ismapped()
+
+
+def test_a_list_without_a_search_box_has_no_note(window: ctk.CTkToplevel) -> None:
+    table = _table(window, searchable=False)
+    with pytest.raises(ValueError, match="beside its search box"):
+        table.set_note("Showing 3 of 5")

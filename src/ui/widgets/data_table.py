@@ -28,6 +28,8 @@ FIT_ROWS = 200  # the rows whose text a column widens to (the first ones: enough
 FIT_MEASURED = 5  # of those, the longest texts measured (asking Tk to measure is not cheap)
 FIT_LIMIT = 360  # no column widens past this many pixels for its text
 CELL_PADDING = 18  # pixels around a cell's text (the heading's padding and a sort marker)
+NOTE_LEAST_WIDTH = 200  # pixels a note beside the search box wraps at, however narrow the list
+SEARCH_PAUSE_MS = 300  # a search handed on (set_search_handler) waits for a pause in typing
 
 
 def _plain(value: object) -> str:
@@ -68,7 +70,13 @@ class DataTable(ctk.CTkFrame):
         self.on_activate = on_activate
         self._rows: list[Row] = []
         self._sort: tuple[int, bool] | None = None  # (column index, descending)
-        self.search = self._build_search(search_placeholder) if searchable else None
+        self._search_handler: Callable[[str], None] | None = None
+        self._handed_words: list[str] = []  # the search the handler last had
+        self._pending_search: str | None = None  # the after() id of a search not yet handed on
+        self.search: ctk.CTkEntry | None = None
+        self.note: ctk.CTkLabel | None = None  # beside the search box; see set_note
+        if searchable:
+            self.search, self.note = self._build_search(search_placeholder)
         self.tree = self._build_tree(height)
         self._fonts = (  # rows, headings: what _measure measures with
             tkfont.Font(self, theme.LIST_FONT),
@@ -120,13 +128,45 @@ class DataTable(ctk.CTkFrame):
         self.search.select_range(0, "end")
         return True
 
+    def search_text(self) -> str:
+        return self.search.get() if self.search is not None else ""
+
+    def set_search_handler(self, handler: Callable[[str], None] | None) -> None:
+        """Hand the search box's text to `handler` (after a pause in typing; at once on Escape)
+        instead of filtering the rows: for a list whose rows are a page of many more, where
+        the handler finds the matching ones and sets them. None: filter the rows again.
+
+        The rows shown must match the text in the box when the handler is set."""
+        self._cancel_pending_search()
+        self._search_handler = handler
+        self._handed_words = self.search_text().casefold().split()
+
+    def set_note(self, text: str) -> None:
+        """A line beside the search box about the rows shown (e.g. how many a long list left
+        out), wrapped to the room there; "" hides it. ValueError on a list without search."""
+        if self.note is None:
+            raise ValueError("A list's note goes beside its search box; this list has none.")
+        self.note.configure(text=text)
+        if text:
+            self.note.pack(side="left", padx=(theme.GAP, 0))
+        else:
+            self.note.pack_forget()
+
+    def destroy(self) -> None:
+        self._cancel_pending_search()
+        super().destroy()
+
     # -- building ---------------------------------------------------------------------------
-    def _build_search(self, placeholder: str) -> ctk.CTkEntry:
-        entry = ctk.CTkEntry(self, placeholder_text=placeholder, width=260)
-        entry.pack(anchor="w", pady=(0, theme.GAP))
-        entry.bind("<KeyRelease>", lambda _event: self._render())
+    def _build_search(self, placeholder: str) -> tuple[ctk.CTkEntry, ctk.CTkLabel]:
+        row = ctk.CTkFrame(self, fg_color="transparent")
+        row.pack(fill="x", pady=(0, theme.GAP))
+        entry = ctk.CTkEntry(row, placeholder_text=placeholder, width=260)
+        entry.pack(side="left")
+        entry.bind("<KeyRelease>", lambda _event: self._search_changed())
         entry.bind("<Escape>", lambda _event: self._clear_search())
-        return entry
+        note = ctk.CTkLabel(row, text="", font=theme.body_font(), justify="left", anchor="w")
+        row.bind("<Configure>", lambda event: self._wrap(note, event.width - entry.winfo_width()))
+        return entry, note
 
     def _build_tree(self, height: int) -> ttk.Treeview:
         frame = ctk.CTkFrame(self, fg_color=theme.LIST_BG, corner_radius=6)
@@ -181,6 +221,12 @@ class DataTable(ctk.CTkFrame):
             self._wanted[index] = max(column.width, min(FIT_LIMIT, widest + CELL_PADDING))
         self._lay_out()
 
+    def _wrap(self, note: ctk.CTkLabel, room: int) -> None:
+        """Wrap the note to the room beside the search box (in unscaled pixels: customtkinter
+        scales a wrap length)."""
+        width = max(room - theme.GAP, NOTE_LEAST_WIDTH) / self._get_widget_scaling()
+        note.configure(wraplength=width)
+
     def _lay_out(self) -> None:
         """Share the list's width among the columns (fit_widths); nothing before it is shown."""
         available = self.tree.winfo_width()
@@ -199,8 +245,8 @@ class DataTable(ctk.CTkFrame):
         )
 
     def _filtered(self) -> list[Row]:
-        words = self.search.get().casefold().split() if self.search is not None else []
-        if not words:
+        words = self.search_text().casefold().split()
+        if not words or self._search_handler is not None:  # the handler's rows match already
             return self._rows
         return [row for row in self._rows if self._matches(row, words)]
 
@@ -232,10 +278,34 @@ class DataTable(ctk.CTkFrame):
         else:
             self.empty_label.place_forget()
 
+    def _search_changed(self, *, at_once: bool = False) -> None:
+        if self._search_handler is None:
+            self._render()
+            return
+        self._cancel_pending_search()
+        if at_once:
+            self._hand_on_search()
+        else:
+            self._pending_search = self.after(SEARCH_PAUSE_MS, self._hand_on_search)
+
+    def _hand_on_search(self) -> None:
+        """Give the handler the search, unless it has it already (keys such as Shift or the
+        arrows change nothing)."""
+        self._pending_search = None
+        words = self.search_text().casefold().split()
+        if self._search_handler is not None and words != self._handed_words:
+            self._handed_words = words
+            self._search_handler(self.search_text())
+
+    def _cancel_pending_search(self) -> None:
+        if self._pending_search is not None:
+            self.after_cancel(self._pending_search)
+            self._pending_search = None
+
     def _clear_search(self) -> None:
         if self.search is not None:
             self.search.delete(0, "end")
-            self._render()
+            self._search_changed(at_once=True)
 
     def _selected(self, _event: tkinter.Event) -> None:
         if self.on_select is not None:
