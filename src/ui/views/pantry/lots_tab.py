@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import tkinter
+from collections.abc import Sequence
 from datetime import UTC, datetime
 
 import customtkinter as ctk
 
-from src.services.formatting import format_date, humanize
-from src.services.inventory import LotView, MovementView, get_lot, list_lots, lot_history
+from src.services.formatting import format_count, format_date, humanize
+from src.services.inventory import (
+    LotView,
+    MovementView,
+    get_lot,
+    list_lots,
+    lot_history,
+    lots_page,
+)
+from src.services.pages import Page
 from src.services.quantity_format import format_quantity, format_unit_price
 from src.ui import theme
 from src.ui.context import AppContext
@@ -16,6 +25,7 @@ from src.ui.views.pantry.adjust_dialog import AdjustDialog
 from src.ui.views.pantry.lot_details_dialog import LotDetailsDialog
 from src.ui.views.pantry.tab import PantryTab, date_text, money_text
 from src.ui.widgets.data_table import Column, DataTable, Row
+from src.ui.widgets.paged_list import PagedList
 
 EMPTY = "Nothing on the shelf. Record a purchase or an opening balance in Purchases."
 NO_LEDGER = "Select a lot to see every change to it."
@@ -49,6 +59,7 @@ class LotsTab(PantryTab):
             empty=EMPTY,
             on_activate=self.on_adjust,
         )
+        self.with_empty = PagedList(self.table, read=self._with_empty, describe=_left_out)
 
     def _ledger_table(self) -> DataTable:
         self.ledger_title, ledger = self.detail_table(
@@ -65,10 +76,23 @@ class LotsTab(PantryTab):
         return ledger
 
     def refresh(self) -> None:
-        lots = list_lots(self.ctx.db, include_empty=bool(self.show_empty.get()))
-        self.lots = {lot.id: lot for lot in lots}
-        self.table.set_rows([_row(lot) for lot in lots])
+        """The lots in stock; with the empty ones asked for, the newest of those too (years of
+        empty lots are a long list), a search finding the older ones."""
+        if self.show_empty.get():
+            self.with_empty.show()
+        else:
+            self.with_empty.stop()
+            self.table.set_rows(self._rows(list_lots(self.ctx.db)))
         self.selection_changed()
+
+    def _with_empty(self, search: str, limit: int) -> Page[Row]:
+        page = lots_page(self.ctx.db, search=search, limit=limit)
+        return Page(self._rows(page.rows), page.total)
+
+    def _rows(self, lots: Sequence[LotView]) -> tuple[Row, ...]:
+        """The list's rows; the lots kept for the ledger of the one selected."""
+        self.lots = {lot.id: lot for lot in lots}
+        return tuple(_row(lot) for lot in lots)
 
     def selection_changed(self) -> None:
         super().selection_changed()
@@ -92,6 +116,19 @@ class LotsTab(PantryTab):
         if lot_id is not None:
             self.dialog = LotDetailsDialog(self, self.ctx, get_lot(self.ctx.db, lot_id))
             self.dialog.show()
+
+
+def _left_out(shown: int, total: int, searched: bool) -> str:
+    of = f"{format_count(shown)} of {format_count(total)} lots"
+    if searched:
+        return (
+            f"Showing {of} that match: those in stock and the most recently bought empty "
+            "ones. Add a word to narrow the search."
+        )
+    return (
+        f"Showing {of}: every lot in stock and the most recently bought empty ones. "
+        "Search to find older ones."
+    )
 
 
 def _row(lot: LotView) -> Row:

@@ -6,8 +6,10 @@ import tkinter
 
 import customtkinter as ctk
 
+from src.services.formatting import format_count
+from src.services.pages import Page
 from src.services.products import list_products
-from src.services.purchases import RECENT, PurchaseView, list_purchases
+from src.services.purchases import RECENT, PurchaseView, list_purchases, purchases_page
 from src.services.quantity_format import format_number, format_unit_price
 from src.ui import theme
 from src.ui.context import AppContext
@@ -16,6 +18,7 @@ from src.ui.views.pantry.opening_balance_dialog import OpeningBalanceDialog
 from src.ui.views.pantry.purchase_entry import PurchaseEntry
 from src.ui.views.pantry.tab import PantryTab, date_text, money_text
 from src.ui.widgets.data_table import Column, Row
+from src.ui.widgets.paged_list import PagedList
 
 EMPTY = "No purchases yet. Record the first one above."
 EMPTY_RECENTLY = "No purchases in the last 12 months. Record one above."
@@ -48,19 +51,36 @@ class PurchasesTab(PantryTab):
             search="Search purchases…",
             empty=EMPTY,
         )
+        self.every_year = PagedList(self.table, read=self._every_year, describe=_left_out)
 
     def refresh(self) -> None:
-        """Ten years of shopping is a long list: the last 12 months unless older is asked for."""
+        """Ten years of shopping is a long list: the last 12 months unless older is asked for,
+        and then the newest purchases, a search finding the older ones."""
         self.entry.set_choices(list_products(self.ctx.db), supplier_choices(self.ctx.db))
         every_year = bool(self.show_older.get())
-        since = None if every_year else self.ctx.today() - RECENT
         self.title.configure(text="All purchases" if every_year else "Last 12 months")
         self.table.set_empty_text(EMPTY if every_year else EMPTY_RECENTLY)
-        self.table.set_rows([_row(p) for p in list_purchases(self.ctx.db, since=since)])
+        if every_year:
+            self.every_year.show()
+            return
+        self.every_year.stop()
+        recent = list_purchases(self.ctx.db, since=self.ctx.today() - RECENT)
+        self.table.set_rows([_row(p) for p in recent])
+
+    def _every_year(self, search: str, limit: int) -> Page[Row]:
+        page = purchases_page(self.ctx.db, search=search, limit=limit)
+        return Page(tuple(_row(p) for p in page.rows), page.total)
 
     def on_opening_balance(self) -> None:
         self.dialog = OpeningBalanceDialog(self, self.ctx)
         self.dialog.show()
+
+
+def _left_out(shown: int, total: int, searched: bool) -> str:
+    of = f"the newest {format_count(shown)} of {format_count(total)} purchases"
+    if searched:
+        return f"Showing {of} that match. Add a word to narrow the search."
+    return f"Showing {of}. Search to find older ones."
 
 
 def _row(purchase: PurchaseView) -> Row:
