@@ -20,7 +20,7 @@ from src.services.export.upgrade import upgrade_database
 from src.services.export.writer import export_file
 from src.services.finished_goods import list_finished_goods, list_good_contents
 from src.services.ingredients import list_ingredients
-from src.services.inventory import list_lots
+from src.services.inventory import list_lots, lots_page
 from src.services.overview import overview
 from src.services.packages import list_packages
 from src.services.periods import Period, period_bounds
@@ -28,7 +28,7 @@ from src.services.plan import calculate_plan, current_plan
 from src.services.production import record_production, void_production
 from src.services.production_history import production_history
 from src.services.products import list_products
-from src.services.purchases import RECENT, list_purchases
+from src.services.purchases import RECENT, list_purchases, purchases_page
 from src.services.recipe_costs import all_recipe_costs
 from src.services.recipes import list_recipe_yields, list_recipes
 from src.services.recipients import list_recipients
@@ -40,6 +40,7 @@ from src.tests.benchmarks.measure import Measurement, measure
 from src.tests.benchmarks.scales import Scale
 
 DATA_DIR = PROJECT_ROOT / "bench-data"
+SEARCH = "123"  # in the names of 15 products and 12 ingredients: 150 purchases, 370 lots at large
 DATASET_VERSION = 4  # bump when the generator or the schema changes: old datasets are rebuilt
 
 
@@ -89,10 +90,12 @@ def screens(db: Database, repeat: int) -> list[Measurement]:
         "ingredients list": lambda: list_ingredients(db),
         "products list": lambda: list_products(db),
         "lots list": lambda: list_lots(db),
-        "lots list, empty lots too (switch)": lambda: list_lots(db, include_empty=True),
+        "lots list, empty lots too (switch)": lambda: lots_page(db),
+        "lots list, searching all lots (switch)": lambda: lots_page(db, search=SEARCH),
         "suppliers list": lambda: list_suppliers(db),
         "purchases list (last 12 months)": lambda: list_purchases(db, since=TODAY - RECENT),
-        "purchases list, every year (switch)": lambda: list_purchases(db),
+        "purchases list, every year (switch)": lambda: purchases_page(db),
+        "purchases list, searching all years (switch)": lambda: purchases_page(db, search=SEARCH),
         "recipes list": lambda: list_recipes(db),
         "recipes tab rows (yields; costs follow)": lambda: list_recipe_yields(db),
         "recipes with cost (all recipes)": lambda: all_recipe_costs(db),

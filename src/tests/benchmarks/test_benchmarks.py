@@ -15,8 +15,9 @@ from src.tests.benchmarks.operations import startup
 
 OPERATIONS = {
     "dashboard", "ingredients list", "products list", "lots list",
-    "lots list, empty lots too (switch)", "suppliers list", "purchases list (last 12 months)",
-    "purchases list, every year (switch)", "recipes list",
+    "lots list, empty lots too (switch)", "lots list, searching all lots (switch)",
+    "suppliers list", "purchases list (last 12 months)", "purchases list, every year (switch)",
+    "purchases list, searching all years (switch)", "recipes list",
     "recipes tab rows (yields; costs follow)", "recipes with cost (all recipes)",
     "goods tab rows (contents; costs follow)", "finished goods list", "packages list",
     "recipients list", "events list with progress", "production history", "delivery board",
