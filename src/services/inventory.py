@@ -112,21 +112,12 @@ class ConsumptionView:
     dry_run: bool
 
 
-def list_lots(
-    db: Database,
-    *,
-    ingredient_id: int | None = None,
-    product_id: int | None = None,
-    include_empty: bool = False,
-) -> list[LotView]:
-    """Lots oldest first (the order FIFO takes them), with remaining quantity and value."""
-    conditions = []
+def list_lots(db: Database, *, ingredient_id: int | None = None) -> list[LotView]:
+    """Lots in stock oldest first (the order FIFO takes them), with remaining quantity and
+    value; empty ones are in lots_page."""
+    conditions = [lot_has_stock()]
     if ingredient_id is not None:
         conditions.append(Product.ingredient_id == ingredient_id)
-    if product_id is not None:
-        conditions.append(InventoryItem.product_id == product_id)
-    if not include_empty:
-        conditions.append(lot_has_stock())
     with db.transaction() as s:
         return lot_views(s, *conditions)
 

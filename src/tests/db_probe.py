@@ -8,8 +8,9 @@ from typing import Any
 
 from sqlalchemy import event, select
 
-from src.models import Base
+from src.models import Base, Product
 from src.services.database import Database
+from src.services.inventory import LotView, lot_views
 
 
 @contextmanager
@@ -26,6 +27,13 @@ def counted_statements(db: Database) -> Iterator[list[str]]:
         yield statements
     finally:
         event.remove(db.engine, "before_cursor_execute", _record)
+
+
+def every_lot(db: Database, ingredient_id: int | None = None) -> list[LotView]:
+    """Every lot, empty ones too, oldest first (of one ingredient if given)."""
+    conditions = [] if ingredient_id is None else [Product.ingredient_id == ingredient_id]
+    with db.transaction() as s:
+        return lot_views(s, *conditions)
 
 
 def table_dump(db: Database) -> dict[str, list[tuple[Any, ...]]]:

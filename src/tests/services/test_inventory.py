@@ -32,7 +32,7 @@ from src.services.products import ProductInput, create_product
 from src.services.purchases import OpeningBalanceInput, record_opening_balance
 from src.services.stock import StockShortError
 from src.tests import factories
-from src.tests.db_probe import counted_statements
+from src.tests.db_probe import counted_statements, every_lot
 from src.tests.worked_example import WorkedExample, build_worked_example
 
 
@@ -43,7 +43,7 @@ def ex(db: Database) -> WorkedExample:
 
 
 def _remaining(db: Database) -> dict[int, Decimal]:
-    return {lot.id: lot.remaining_quantity for lot in list_lots(db, include_empty=True)}
+    return {lot.id: lot.remaining_quantity for lot in every_lot(db)}
 
 
 def test_flour_for_7_batches_comes_from_the_bag_then_the_sack(
@@ -90,8 +90,7 @@ def test_consuming_more_than_stock_is_refused_with_the_shortfall(
 
 def test_exactly_all_the_stock_empties_every_lot(db: Database, ex: WorkedExample) -> None:
     consume_ingredient(db, ex.ingredients["flour"], Decimal(27), "lb")
-    assert [lot.remaining_quantity for lot in list_lots(db, ingredient_id=ex.ingredients["flour"],
-                                                        include_empty=True)] == [0, 0]  # fmt: skip
+    assert [lot.remaining_quantity for lot in every_lot(db, ex.ingredients["flour"])] == [0, 0]
     assert list_lots(db, ingredient_id=ex.ingredients["flour"]) == []
 
 
@@ -264,7 +263,7 @@ def test_consuming_random_amounts_keeps_every_lot_whole_and_its_ledger_balanced(
         with contextlib.suppress(StockShortError):
             consume_ingredient(db, flour.id, quantity, unit)
 
-    for lot in list_lots(db, ingredient_id=flour.id, include_empty=True):
+    for lot in every_lot(db, flour.id):
         movements = [m.quantity for m in lot_history(db, lot.id)]
         consumed = -sum(q for q in movements if q < 0)
         assert lot.remaining_quantity >= 0

@@ -11,7 +11,7 @@ from src.models import MovementKind, Unit
 from src.services.database import Database
 from src.services.errors import NotFoundError, ValidationError
 from src.services.ingredients import IngredientInput, create_ingredient
-from src.services.inventory import get_lot, list_lots, lot_history
+from src.services.inventory import get_lot, lot_history
 from src.services.pages import Page
 from src.services.products import ProductInput, create_product
 from src.services.purchases import (
@@ -26,6 +26,7 @@ from src.services.purchases import (
     record_purchase,
 )
 from src.services.suppliers import SupplierInput, create_supplier
+from src.tests.db_probe import every_lot
 from src.tests.worked_example import WorkedExample, build_worked_example
 
 
@@ -81,7 +82,7 @@ def test_price_history_lists_a_products_purchases_newest_first(
 
 
 def test_a_purchase_with_bad_amounts_writes_nothing(db: Database, ex: WorkedExample) -> None:
-    before = list_lots(db, include_empty=True)
+    before = every_lot(db)
     with pytest.raises(ValidationError, match="Packages bought must be more than zero"):
         record_purchase(
             db, PurchaseInput(ex.products["egg"], date(2026, 12, 1), Decimal(0), Decimal(4))
@@ -92,7 +93,7 @@ def test_a_purchase_with_bad_amounts_writes_nothing(db: Database, ex: WorkedExam
         )
     with pytest.raises(NotFoundError, match="no product with id 999"):
         record_purchase(db, PurchaseInput(999, date(2026, 12, 1), Decimal(1), Decimal(1)))
-    assert list_lots(db, include_empty=True) == before
+    assert every_lot(db) == before
 
 
 def test_an_opening_balance_needs_no_purchase_and_may_have_unknown_cost(

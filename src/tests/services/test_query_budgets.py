@@ -70,7 +70,6 @@ LISTS: dict[str, Callable[[Database, int], object]] = {
     "ingredients": lambda db, _: list_ingredients(db),
     "products": lambda db, _: list_products(db),
     "lots in stock": lambda db, _: list_lots(db),
-    "all lots": lambda db, _: list_lots(db, include_empty=True),
     "lots with the newest empty (switch)": lambda db, _: lots_page(db, limit=5),
     "lots searched (switch)": lambda db, _: lots_page(db, search="PRODUCT ingredient", limit=5),
     "suppliers": lambda db, _: list_suppliers(db),

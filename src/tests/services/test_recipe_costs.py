@@ -10,12 +10,11 @@ import pytest
 from src.models import Unit
 from src.services.database import Database
 from src.services.errors import ValidationError
-from src.services.inventory import list_lots
 from src.services.products import ProductInput, create_product
 from src.services.purchases import PurchaseInput, record_purchase
 from src.services.recipe_costs import all_recipe_costs, estimate_recipe_cost
 from src.tests import factories
-from src.tests.db_probe import counted_statements
+from src.tests.db_probe import counted_statements, every_lot
 from src.tests.worked_example import WorkedExample, build_worked_example
 
 LB = Decimal("453.59237")
@@ -40,7 +39,7 @@ def buy_icing_and_ginger(db: Database, ex: WorkedExample) -> None:
 def test_seven_batches_of_sugar_cookies_cost_37_85_from_the_lots(
     db: Database, ex: WorkedExample
 ) -> None:
-    before = list_lots(db, include_empty=True)
+    before = every_lot(db)
     cost = estimate_recipe_cost(db, ex.recipes["sugar-cookies"], 7)
     assert cost.total is not None and round(cost.total, 6) == Decimal("37.848553")
     flour = next(line for line in cost.lines if line.ingredient_name == "All-purpose flour")
@@ -52,7 +51,7 @@ def test_seven_batches_of_sugar_cookies_cost_37_85_from_the_lots(
     assert (cookie.name, cookie.units_made) == ("Sugar cookie", Decimal(252))
     assert cookie.cost_per_unit is not None and round(cookie.cost_per_unit, 4) == Decimal("0.1502")
     assert cost.unpriced == ()
-    assert list_lots(db, include_empty=True) == before  # an estimate never changes stock
+    assert every_lot(db) == before  # an estimate never changes stock
 
 
 def test_gingerbread_cost_includes_half_a_batch_of_royal_icing(
