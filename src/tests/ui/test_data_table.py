@@ -116,6 +116,33 @@ def test_a_long_name_widens_its_column_and_every_column_stays_in_view(
     assert sum(narrow) <= table.tree.winfo_width()
     assert narrow[0] < widths[0]
     assert all(w >= c.width for w, c in zip(narrow, COLUMNS, strict=True))
+    assert not table.sideways.winfo_ismapped()  # everything fits: no sideways scrolling
+
+
+def test_too_narrow_for_every_heading_the_list_scrolls_sideways(window: ctk.CTkToplevel) -> None:
+    window.geometry("700x400")
+    columns = [Column("product", "Product", width=200),
+               Column("remaining", "Remaining", width=60, numeric=True),
+               Column("location", "Location", width=200)]  # fmt: skip
+    table = DataTable(window, columns)
+    table.pack(fill="both", expand=True)
+    table.set_rows([Row("1", ("King Arthur All-purpose flour", "48 lb", "Pantry shelf"))])
+    pump(window)
+    headings = table._fonts[1]
+    remaining = int(table.tree.column("remaining", "width"))
+    assert remaining >= headings.measure("Remaining")  # over its declared 60: never cut
+    assert not table.sideways.winfo_ismapped()
+    window.geometry("380x400")  # not even the headings fit: the last column is out of view
+    pump(window)
+    assert table.sideways.winfo_ismapped()
+    assert table.tree.xview()[1] < 1  # … and scrolling sideways brings it in
+    table.tree.xview_moveto(1)
+    pump(window)
+    assert table.tree.xview()[1] == 1
+    screenshot(window, "data-table-sideways")
+    window.geometry("700x400")
+    pump(window)
+    assert not table.sideways.winfo_ismapped() and table.tree.xview()[0] == 0
 
 
 def _handing_on(window: ctk.CTkToplevel) -> tuple[DataTable, list[str]]:

@@ -83,6 +83,7 @@ class DataTable(ctk.CTkFrame):
             tkfont.Font(self, theme.LIST_HEADING_FONT),
         )
         self._wanted = [column.width for column in self.columns]  # see _measure
+        self._headings = [0 for _ in self.columns]  # what each heading needs; see _measure
         self.empty_label = ctk.CTkLabel(
             self, text="", text_color=theme.MUTED, fg_color=theme.LIST_BG, font=theme.body_font()
         )
@@ -188,7 +189,8 @@ class DataTable(ctk.CTkFrame):
             anchor = "e" if column.numeric else "w"
             tree.column(column.key, width=column.width, stretch=False, anchor=anchor)
         scrollbar = ctk.CTkScrollbar(frame, command=tree.yview)
-        tree.configure(yscrollcommand=scrollbar.set)
+        self.sideways = ctk.CTkScrollbar(frame, orientation="horizontal", command=tree.xview)
+        tree.configure(yscrollcommand=scrollbar.set, xscrollcommand=self.sideways.set)
         scrollbar.pack(side="right", fill="y", padx=(0, 2), pady=2)
         tree.pack(side="left", fill="both", expand=True, padx=(2, 0), pady=2)
         tree.bind("<Configure>", lambda _event: self._lay_out())
@@ -214,11 +216,9 @@ class DataTable(ctk.CTkFrame):
         texts = [self._texts(row) for row in self._rows[:FIT_ROWS]]
         for index, column in enumerate(self.columns):
             longest = heapq.nlargest(FIT_MEASURED, {text[index] for text in texts}, key=len)
-            widest = max(
-                [heading.measure(column.heading + ASCENDING)]
-                + [rows.measure(text) for text in longest]
-            )
-            self._wanted[index] = max(column.width, min(FIT_LIMIT, widest + CELL_PADDING))
+            self._headings[index] = heading.measure(column.heading + ASCENDING) + CELL_PADDING
+            widest = max([rows.measure(text) + CELL_PADDING for text in longest], default=0)
+            self._wanted[index] = min(FIT_LIMIT, max(self._headings[index], widest))
         self._lay_out()
 
     def _wrap(self, note: ctk.CTkLabel, room: int) -> None:
@@ -233,11 +233,16 @@ class DataTable(ctk.CTkFrame):
         if available <= 1:
             return
         widths = fit_widths(
-            [column.width for column in self.columns], self._wanted,
+            [column.width for column in self.columns], self._headings, self._wanted,
             [column.stretch for column in self.columns], available,
         )  # fmt: skip
         for column, width in zip(self.columns, widths, strict=True):
             self.tree.column(column.key, width=width)
+        if sum(widths) > available:  # too narrow for every heading: it scrolls sideways
+            self.sideways.pack(side="bottom", fill="x", padx=2, pady=(0, 2), before=self.tree)
+        else:
+            self.sideways.pack_forget()
+            self.tree.xview_moveto(0)
 
     def _texts(self, row: Row) -> tuple[str, ...]:
         return tuple(
