@@ -210,15 +210,19 @@ class DataTable(ctk.CTkFrame):
         self._update_empty_label()
 
     def _measure(self) -> None:
-        """What each column wants: its heading and its first rows' text, up to FIT_LIMIT and
-        never less than its declared width, so that names and package labels read whole."""
+        """What each column wants: its heading (with a sort marker) and its first rows' text,
+        up to FIT_LIMIT, so that names and package labels read whole; and what its heading
+        needs, the least it gets."""
         rows, heading = self._fonts
         texts = [self._texts(row) for row in self._rows[:FIT_ROWS]]
         for index, column in enumerate(self.columns):
             longest = heapq.nlargest(FIT_MEASURED, {text[index] for text in texts}, key=len)
-            self._headings[index] = heading.measure(column.heading + ASCENDING) + CELL_PADDING
-            widest = max([rows.measure(text) + CELL_PADDING for text in longest], default=0)
-            self._wanted[index] = min(FIT_LIMIT, max(self._headings[index], widest))
+            self._headings[index] = heading.measure(column.heading) + CELL_PADDING  # never cut
+            widest = max(
+                [heading.measure(column.heading + ASCENDING)]
+                + [rows.measure(text) for text in longest]
+            )
+            self._wanted[index] = min(FIT_LIMIT, widest + CELL_PADDING)
         self._lay_out()
 
     def _wrap(self, note: ctk.CTkLabel, room: int) -> None:

@@ -45,15 +45,15 @@ class LotsTab(PantryTab):
         self.ledger = self._ledger_table()
         self.main_table(
             [
-                Column("product", "Product", width=200),
-                Column("ingredient", "Ingredient", width=140),
+                Column("product", "Product", width=165),
+                Column("ingredient", "Ingredient", width=110),
                 Column("date", "Purchased", width=105, format=date_text),
                 Column("initial", "Initial", width=80, numeric=True),
                 Column("remaining", "Remaining", width=90, numeric=True),
-                Column("unit_cost", "Unit cost", width=100, numeric=True),
-                Column("value", "Value", width=90, numeric=True, format=money_text),
-                Column("expiry", "Expires", width=105, format=date_text),
-                Column("location", "Location", width=130),
+                Column("unit_cost", "Unit cost", width=95, numeric=True),
+                Column("value", "Value", width=80, numeric=True, format=money_text),
+                Column("expiry", "Expires", width=100, format=date_text),
+                Column("location", "Location", width=95),
             ],
             search="Search lots…",
             empty=EMPTY,
