@@ -73,25 +73,29 @@ def info_columns(dimensions: Subquery) -> tuple[Any, ...]:
     )  # fmt: skip
 
 
-def ingredient_info(row: Sequence[Any]) -> IngredientInfo:
-    """The IngredientInfo of a row of info_columns."""
+def ingredient_info(row: Sequence[Any], also_used: Iterable[Unit] = ()) -> IngredientInfo:
+    """The IngredientInfo of a row of info_columns (and units used besides those, such as
+    the products' units when units_by_dimension left them out)."""
     ingredient_id, slug, name, category, *density, weight, volume, count = row[:11]
     info = density_of(*density)
     used = {Unit(unit) for unit in (weight, volume, count) if unit is not None}
+    used.update(also_used)
     return IngredientInfo(ingredient_id, slug, name, category, info, base_unit_for(info, used))
 
 
-def units_by_dimension(ingredient_ids: set[int]) -> Subquery:
+def units_by_dimension(ingredient_ids: set[int], *, products: bool = True) -> Subquery:
     """Per ingredient, one unit of each dimension (weight, volume, count) that its recipe lines
-    and products use, or NULL: all base_unit_for needs of units_used, in a joinable row."""
-    used = union_all(
-        select(RecipeIngredient.ingredient_id, RecipeIngredient.unit.label("unit")).where(
-            RecipeIngredient.ingredient_id.in_(ingredient_ids)
-        ),
-        select(Product.ingredient_id, Product.package_unit).where(
-            Product.ingredient_id.in_(ingredient_ids)
-        ),
-    ).subquery("units_used")
+    and products use, or NULL: all base_unit_for needs of units_used, in a joinable row.
+
+    `products=False` leaves the products' units out, for a query that reads every product of
+    the ingredients anyway and passes their units to ingredient_info (less SQL)."""
+    line_units = select(RecipeIngredient.ingredient_id, RecipeIngredient.unit.label("unit")).where(
+        RecipeIngredient.ingredient_id.in_(ingredient_ids)
+    )
+    product_units = select(Product.ingredient_id, Product.package_unit).where(
+        Product.ingredient_id.in_(ingredient_ids)
+    )
+    used = (union_all(line_units, product_units) if products else line_units).subquery("units_used")
     return (
         select(
             used.c.ingredient_id,

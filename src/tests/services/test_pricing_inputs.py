@@ -54,6 +54,18 @@ def test_one_query_reads_what_infos_lots_and_prices_read_apart(session: Session)
     assert pricing.prices[ids[0]][0].price_per_package == Decimal("15.49")  # the latest
 
 
+def test_an_archived_products_unit_still_decides_the_base_unit(session: Session) -> None:
+    milk = factories.ingredient(session)
+    factories.recipe_line(session, factories.recipe(session), milk, "250", Unit.MILLILITER)
+    factories.product(session, milk, package_unit=Unit.POUND, is_archived=True)
+    session.flush()
+
+    pricing = load_pricing(session, [milk.id])
+
+    assert pricing.ingredients[milk.id].base_unit is Unit.GRAM
+    assert pricing.ingredients == load_ingredient_infos(session, [milk.id])
+
+
 def test_pricing_inputs_are_one_statement(db: Database) -> None:
     with db.transaction() as s:
         ids = _stocked_pantry(s)
