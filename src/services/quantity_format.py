@@ -74,6 +74,8 @@ def friendly_unit(quantity_in_base: Decimal, base_unit: Unit) -> Unit:
 def format_friendly(quantity_in_base: Decimal, base_unit: Unit) -> str:
     """A base-unit total shown in its friendliest unit: 4812.5 g → "4.81 kg"."""
     unit = friendly_unit(quantity_in_base, base_unit)
+    if unit is base_unit:  # grams under a kilo, counts: the same digits, no Fraction needed
+        return format_quantity(quantity_in_base, unit)
     shown = convert_exact(quantity_in_base, base_unit, unit)
     return format_quantity(Decimal(shown.numerator) / Decimal(shown.denominator), unit)
 

@@ -51,7 +51,9 @@ def test_quantities_read_like_a_baker_writes_them(quantity: str, unit: Unit, tex
     ("quantity", "unit", "text"),
     [("4812.5", Unit.GRAM, "4.81 kg"), ("450", Unit.GRAM, "450 g"),
      ("69.0049023125", Unit.MILLILITER, "4 ⅔ tbsp"), ("9.8578431875", Unit.MILLILITER, "2 tsp"),
-     ("473.176473", Unit.MILLILITER, "2 cup"), ("19.5", Unit.EACH, "19.5 each")],
+     ("473.176473", Unit.MILLILITER, "2 cup"), ("19.5", Unit.EACH, "19.5 each"),
+     ("450.000", Unit.GRAM, "450 g"), ("1.2E+2", Unit.EACH, "120 each"),
+     ("999.995", Unit.GRAM, "1,000 g")],
 )  # fmt: skip
 def test_friendly_unit_for_base_totals(quantity: str, unit: Unit, text: str) -> None:
     assert format_friendly(Decimal(quantity), unit) == text
