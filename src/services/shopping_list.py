@@ -5,16 +5,16 @@ Pure functions over plain data; `plan.py` feeds them and `shopping.py` serves th
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from src.services.fraction import Fraction
 from src.services.plan_json import dec_or_none, dec_str, parse_dec
 from src.services.prices import ProductPrice, product_to_buy
 from src.services.recipe_graph import IngredientInfo
-from src.services.units import to_decimal, to_fraction
+from src.services.units import ratio_to_decimal
 
 
 @dataclass(frozen=True)
@@ -70,9 +70,7 @@ def shopping_item(
     to_buy = max(Decimal(0), need - stock)
     packages, cost, leftover = 0, Decimal(0) if to_buy == 0 else None, Decimal(0)
     if product is not None and to_buy > 0:
-        size = product.package_in(info)
-        packages = math.ceil(to_fraction(to_buy) / size)
-        leftover = to_decimal(packages * size - to_fraction(to_buy))
+        packages, leftover = whole_packages(to_buy, product.package_in(info))
         price = product.price_per_package
         cost = None if price is None else packages * price
     return ShoppingItem(
@@ -88,6 +86,19 @@ def shopping_item(
         cost=cost,
         leftover=leftover,
     )
+
+
+def whole_packages(quantity: Decimal, size: Fraction) -> tuple[int, Decimal]:
+    """The packages of `size` that hold `quantity` (rounded up), and what they hold beyond it.
+
+    Worked out on the integers of the two ratios, not through Fractions: the same numbers
+    (as math.ceil and to_decimal of the Fractions give), without reducing each to lowest
+    terms on the way, for every line of a shopping list."""
+    numerator, denominator = quantity.as_integer_ratio()
+    held = numerator * size.denominator  # quantity / size = held / per
+    per = denominator * size.numerator
+    packages = -(-held // per)
+    return packages, ratio_to_decimal(packages * per - held, denominator * size.denominator)
 
 
 def shopping_items(

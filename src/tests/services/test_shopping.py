@@ -7,6 +7,7 @@ from pathlib import Path
 from src.models import Ingredient, PlanState, Unit
 from src.services.batches import decide_batches
 from src.services.database import Database
+from src.services.fraction import Fraction
 from src.services.plan import current_plan
 from src.services.prices import ProductPrice
 from src.services.recipe_graph import IngredientInfo
@@ -17,7 +18,7 @@ from src.services.shopping import (
     shopping_list,
     shopping_report,
 )
-from src.services.shopping_list import shopping_item, shopping_total
+from src.services.shopping_list import shopping_item, shopping_total, whole_packages
 from src.services.units import Density
 from src.tests.services.plan_world import planned_example, record_run, set_state
 
@@ -36,6 +37,15 @@ def test_to_buy_rounds_up_to_whole_packages_with_cost_and_leftover() -> None:
     # 1000 g is 2.2 lb: three 1 lb bags, 360.77711 g left over
     assert (item.packages, item.cost) == (3, Decimal("4.50"))
     assert item.leftover == Decimal("360.77711")
+
+
+def test_whole_packages_round_up_and_leave_the_exact_rest() -> None:
+    assert whole_packages(Decimal("2500"), Fraction(1000)) == (3, Decimal("500"))
+    assert whole_packages(Decimal("2000"), Fraction(1000)) == (2, Decimal("0"))
+    # A third of a gram per package: 0.5 g takes 2 packages, and a sixth of a gram is left.
+    assert whole_packages(Decimal("0.5"), Fraction(1, 3)) == (2, Decimal(1) / Decimal(6))
+    # 1 lb packages (453.59237 g) for 1 kg: 3 packages and 360.77711 g over.
+    assert whole_packages(Decimal("1000"), Fraction("453.59237")) == (3, Decimal("360.77711"))
 
 
 def test_nothing_to_buy_when_stock_covers_the_need() -> None:
