@@ -19,6 +19,7 @@ from src.services.purchases import (
     record_opening_balance,
     record_purchase,
 )
+from src.tests.db_probe import counted_statements
 from src.tests.ui.conftest import (
     note_of,
     press,
@@ -73,6 +74,17 @@ def _older_purchases(window: ctk.CTkToplevel, db: Database, settings_file: Path)
     assert isinstance(tab, PurchasesTab)
     _switch_on(tab.every_year, tab.show_older)
     return tab
+
+
+def test_the_switch_reads_the_list_alone_not_the_entry_s_products_and_suppliers(
+    window: ctk.CTkToplevel, db: Database, settings_file: Path
+) -> None:
+    tab = _older_purchases(window, db, settings_file)
+    with counted_statements(db) as statements:
+        tab.show_older.toggle()  # off: the last 12 months
+        pump(window)
+    assert not any("FROM suppliers" in sql for sql in statements)
+    assert len(statements) == 1  # the purchases of the last 12 months
 
 
 def test_older_purchases_show_the_newest_and_say_how_many_were_left_out(

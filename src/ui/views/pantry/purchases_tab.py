@@ -34,7 +34,7 @@ class PurchasesTab(PantryTab):
         self.title.pack(side="left")
         self.button("Opening balance…", self.on_opening_balance).pack(side="right", padx=0)
         self.show_older = ctk.CTkSwitch(
-            self.toolbar, text="Show older purchases", command=self.refresh,
+            self.toolbar, text="Show older purchases", command=self.show_list,
             font=theme.body_font(),
         )  # fmt: skip
         self.show_older.pack(side="right", padx=(0, theme.PAD))
@@ -54,9 +54,13 @@ class PurchasesTab(PantryTab):
         self.every_year = PagedList(self.table, read=self._every_year, describe=_left_out)
 
     def refresh(self) -> None:
-        """Ten years of shopping is a long list: the last 12 months unless older is asked for,
-        and then the newest purchases, a search finding the older ones."""
         self.entry.set_choices(list_products(self.ctx.db), supplier_choices(self.ctx.db))
+        self.show_list()
+
+    def show_list(self) -> None:
+        """Ten years of shopping is a long list: the last 12 months unless older is asked for,
+        and then the newest purchases, a search finding the older ones. (The switch reads the
+        list alone: the entry's products and suppliers have not changed.)"""
         every_year = bool(self.show_older.get())
         self.title.configure(text="All purchases" if every_year else "Last 12 months")
         self.table.set_empty_text(EMPTY if every_year else EMPTY_RECENTLY)
