@@ -32,12 +32,11 @@ def _json_default(value: object) -> str:
     raise TypeError(f"{type(value).__name__} is not JSON serializable")
 
 
-# Sorted keys; dates, dataclasses and str subclasses refused like everything but Decimal, as
-# json.dumps refuses them (orjson would write them its own way).
+# Sorted keys; dates and dataclasses refused like everything but Decimal, as json.dumps
+# refuses them (orjson would write them its own way). A str enum such as Unit is its value.
 _JSON_OPTIONS = (
     orjson.OPT_SORT_KEYS | orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_PASSTHROUGH_DATACLASS
-    | orjson.OPT_PASSTHROUGH_SUBCLASS
-)  # fmt: skip
+)
 
 
 def _dumps(value: Any) -> str:

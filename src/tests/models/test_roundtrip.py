@@ -131,13 +131,16 @@ def test_demand_and_decision_read_back_through_relationships(session: Session) -
 
 
 def test_json_columns_write_decimals_exactly_and_keep_accents(db: Database) -> None:
-    results = {"total": Decimal("37.848553000000000000000001"), "name": "Crème brûlée"}
+    results = {
+        "total": Decimal("37.848553000000000000000001"), "name": "Crème brûlée",
+        "unit": Unit.GRAM,
+    }  # fmt: skip
     with db.transaction() as s:
         s.add(ProductionPlanSnapshot(event=f.event(s), calculation_results=results))
     with db.transaction() as s:
         plan = s.scalars(select(ProductionPlanSnapshot)).one()
         assert plan.calculation_results == {
-            "total": "37.848553000000000000000001", "name": "Crème brûlée",
+            "total": "37.848553000000000000000001", "name": "Crème brûlée", "unit": "g",
         }  # fmt: skip
 
 
