@@ -112,14 +112,11 @@ class ConsumptionView:
     dry_run: bool
 
 
-def list_lots(db: Database, *, ingredient_id: int | None = None) -> list[LotView]:
+def list_lots(db: Database) -> list[LotView]:
     """Lots in stock oldest first (the order FIFO takes them), with remaining quantity and
     value; empty ones are in lots_page."""
-    conditions = [lot_has_stock()]
-    if ingredient_id is not None:
-        conditions.append(Product.ingredient_id == ingredient_id)
     with db.transaction() as s:
-        return lot_views(s, *conditions)
+        return lot_views(s, lot_has_stock())
 
 
 def lots_page(db: Database, *, search: str = "", limit: int = PAGE_ROWS) -> Page[LotView]:
