@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
+from src.garbage_collection import collection_paused
 from src.services.goods_tree import GoodNode, UnitYield
 from src.services.pricing_inputs import load_pricing
 from src.services.recipe_graph import (
@@ -34,6 +35,7 @@ class GoodsCosts:
     ingredients: Mapping[int, IngredientInfo]  # every ingredient priced (packaging names)
 
 
+@collection_paused()
 def goods_costs(
     session: Session,
     nodes: Mapping[int, GoodNode],

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from src.garbage_collection import collection_paused
 from src.models import Event, InputRevision, ProductionPlanSnapshot
 from src.services.database import Database
 from src.services.event_guards import find_event
@@ -78,6 +79,7 @@ def plan_report(db: Database, event_slug: str, *, recalculate: bool = False) -> 
     }
 
 
+@collection_paused()
 def save_new_plan(s: Session, event: Event) -> ProductionPlanSnapshot:
     """Calculate and store a fresh plan snapshot for the event."""
     revision = input_revision(s)  # read first: a change committed meanwhile counts as one

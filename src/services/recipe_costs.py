@@ -17,6 +17,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from src.garbage_collection import collection_paused
 from src.models import FinishedUnit, InventoryItem, Product, Recipe, Unit
 from src.services.costing import IngredientCost, estimate_costs
 from src.services.database import Database
@@ -122,6 +123,7 @@ def estimate_recipe_cost(
         )
 
 
+@collection_paused()
 def all_recipe_costs(db: Database, *, include_archived: bool = False) -> list[RecipeCostSummary]:
     """The cost of one batch of every recipe, each from current stock (three queries for any
     number of recipes). Raises ConversionError (a line without density)."""

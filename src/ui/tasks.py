@@ -13,7 +13,6 @@ and tkinter's finalizers call Tcl, which hangs off the Tk thread.
 
 from __future__ import annotations
 
-import gc
 import queue
 import threading
 import tkinter
@@ -21,6 +20,8 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
+
+from src.garbage_collection import pause_collection, resume_collection
 
 T = TypeVar("T")
 POLL_MS = 40
@@ -117,7 +118,7 @@ class TaskRunner:
         self._executor.shutdown(wait=False, cancel_futures=True)
         if self._running:
             self._running = 0
-            gc.enable()
+            resume_collection()
 
     def _schedule_poll(self) -> None:
         if self._poll_id is None:
@@ -169,13 +170,13 @@ class TaskRunner:
 
     def _work_started(self) -> None:
         if self._running == 0:
-            gc.disable()
+            pause_collection()
         self._running += 1
 
     def _work_ended(self) -> None:
         self._running -= 1
         if self._running == 0:
-            gc.enable()  # the next collection runs here, on the Tk thread
+            resume_collection()  # the next collection runs here, on the Tk thread
 
     def _notify_busy(self) -> None:
         if self.on_busy_change is not None:
