@@ -14,10 +14,11 @@ from operator import itemgetter
 from sqlalchemy.orm import Session
 
 from src.services.fifo import FifoAllocation, FifoLots, LotStock
+from src.services.fraction import Fraction
 from src.services.prices import ProductPrice, fallback_unit_price, product_prices
-from src.services.recipe_graph import IngredientInfo
+from src.services.recipe_graph import IngredientInfo, SplitBatch
 from src.services.stock import lots_by_ingredient
-from src.services.units import ratio_to_decimal
+from src.services.units import ratio_to_decimal, to_decimal, to_fraction
 
 
 @dataclass(frozen=True)
@@ -132,6 +133,31 @@ class StockPricing:
         known_total = sum((cost for _, _, cost in costs if cost is not None), Decimal(0))
         unpriced = tuple(i for _, i, cost in costs if cost is None)
         return CostTotal(None if unpriced else known_total, known_total, unpriced)
+
+    def prices_per_unit(self) -> dict[int, Fraction | None]:
+        """The exact fallback price per base unit (None: no price) of every ingredient with
+        nothing in stock, whose cost is therefore linear in its need (SplitFlattener)."""
+        return {
+            i: None if (price := self._fallback_price(i)) is None else Fraction(*price)
+            for i in self.ingredients
+            if not self.lots.get(i)
+        }
+
+    def batches_cost(self, batch: SplitBatch, count: Decimal | int = 1) -> CostTotal:
+        """What `count` batches of a split recipe cost: its per-unit priced lines and each other
+        ingredient's line (FIFO over its lots, as total prices it) added exactly, rounded once.
+        A recipe list and a recipe's own estimate both take its total from here."""
+        scale = to_fraction(count)
+        exact, unpriced = batch.priced * scale, set(batch.unpriced)
+        for i, need in batch.totals.items():
+            cost = self._line_pricer(i).cost(to_decimal(need * scale))
+            if cost is None:
+                unpriced.add(i)
+            else:
+                exact += Fraction(*cost.as_integer_ratio())
+        known_total = to_decimal(exact)
+        names = sorted(unpriced, key=lambda i: (self.ingredients[i].name.lower(), i))
+        return CostTotal(None if names else known_total, known_total, tuple(names))
 
     def _sort_key(self, ingredient_id: int) -> str:
         """Lines are ordered by ingredient name, case aside (as estimate orders them)."""

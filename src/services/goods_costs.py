@@ -1,8 +1,9 @@
 """What finished goods cost: their units, nested goods and packaging, rolled up.
 
-A finished unit costs one batch of its recipe (priced like recipe_costs) ÷ its yield; a good
-costs its units and goods × their counts plus its packaging. Everything is priced from
-current stock with the latest-price fallback; anything unpriced makes the total unknown.
+A finished unit costs one batch of its recipe (priced as recipe_costs prices it) ÷ its
+yield; a good costs its units and goods × their counts plus its packaging. Everything is
+priced from current stock with the latest-price fallback; anything unpriced makes the total
+unknown.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from src.services.recipe_graph import (
     IngredientInfo,
     Line,
     RecipeGraph,
-    ingredient_totals,
+    SplitFlattener,
     line_ingredients,
 )
 from src.services.recipe_loading import load_recipe_nodes
@@ -49,13 +50,12 @@ def goods_costs(
     recipes = load_recipe_nodes(session, {units[u].recipe_id for u in used})
     lines = {line for node in nodes.values() for line in node.packaging} | set(extra_packaging)
     pricing = load_pricing(session, line_ingredients(recipes) | {x.ingredient_id for x in lines})
-    graph = RecipeGraph(recipes, pricing.ingredients)
+    split = SplitFlattener(RecipeGraph(recipes, pricing.ingredients), pricing.prices_per_unit())
     batches: dict[int, Decimal | None] = {}  # one batch of each recipe, priced once
 
     def unit_cost(unit: UnitYield) -> Decimal | None:
         if unit.recipe_id not in batches:
-            needs = ingredient_totals(graph, [(unit.recipe_id, 1)])
-            batches[unit.recipe_id] = pricing.total(needs).total
+            batches[unit.recipe_id] = pricing.batches_cost(split.batch(unit.recipe_id)).total
         batch = batches[unit.recipe_id]
         return None if batch is None else batch / unit.per_batch
 

@@ -1,10 +1,11 @@
 """What a recipe costs: a FIFO dry run over current lots for N batches (nested components
 included), the latest price for what stock lacks, unpriced lines flagged, cost per unit.
 
-Flattening is recipe_graph.ingredient_totals and pricing costing.StockPricing (estimate for
-one recipe, total for the list: the same numbers), as planning and production do, so the
-numbers always agree.
-"""
+Each line is priced as planning and production price it (recipe_graph.ingredient_totals,
+costing.StockPricing). A recipe's total is its lines' exact costs added and rounded once
+(StockPricing.batches_cost): the list of every recipe works it out without flattening the
+lines priced per unit, and a recipe's own estimate takes its total from the same place, so
+the two always agree to the last digit."""
 
 from __future__ import annotations
 
@@ -19,13 +20,18 @@ from sqlalchemy.orm import Session
 
 from src.garbage_collection import collection_paused
 from src.models import FinishedUnit, InventoryItem, Product, Recipe, Unit
-from src.services.costing import IngredientCost, estimate_costs
+from src.services.costing import IngredientCost
 from src.services.database import Database
 from src.services.lookup import get_or_fail
 from src.services.pricing_inputs import load_pricing
 from src.services.products import product_label
-from src.services.recipe_graph import RecipeGraph, ingredient_totals, line_ingredients
-from src.services.recipe_loading import load_recipe_graph, load_recipe_nodes
+from src.services.recipe_graph import (
+    RecipeGraph,
+    SplitFlattener,
+    ingredient_totals,
+    line_ingredients,
+)
+from src.services.recipe_loading import load_recipe_nodes
 from src.services.records import positive_quantity
 
 
@@ -107,19 +113,20 @@ def estimate_recipe_cost(
     with db.transaction() as s:
         recipe = get_or_fail(s, Recipe, recipe_id, "recipe")
         count = positive_quantity(batches, "Number of batches")
-        graph = load_recipe_graph(s, [recipe_id])
-        estimate = estimate_costs(
-            s, ingredient_totals(graph, [(recipe_id, count)]), graph.ingredients
-        )
-        units = _units(s, recipe_id)
+        nodes = load_recipe_nodes(s, [recipe_id])
+        pricing = load_pricing(s, line_ingredients(nodes))
+        graph = RecipeGraph(nodes, pricing.ingredients)
+        estimate = pricing.estimate(ingredient_totals(graph, [(recipe_id, count)]))
+        split = SplitFlattener(graph, pricing.prices_per_unit()).batch(recipe_id)
+        cost = pricing.batches_cost(split, count)  # the recipe list's number, to the last digit
         return RecipeCostView(
             recipe_id=recipe_id,
             recipe_name=recipe.name,
             batches=count,
-            total=estimate.total,
-            known_total=estimate.known_total,
+            total=cost.total,
+            known_total=cost.known_total,
             lines=_line_views(s, estimate.lines),
-            per_unit=_per_unit(units, count, estimate.total),
+            per_unit=_per_unit(_units(s, recipe_id), count, cost.total),
         )
 
 
@@ -131,10 +138,10 @@ def all_recipe_costs(db: Database, *, include_archived: bool = False) -> list[Re
         recipes, units = _recipes_and_units(s, include_archived)
         nodes = load_recipe_nodes(s, recipes)
         pricing = load_pricing(s, line_ingredients(nodes))
-        graph = RecipeGraph(nodes, pricing.ingredients)
+        batches = SplitFlattener(RecipeGraph(nodes, pricing.ingredients), pricing.prices_per_unit())
         summaries = []
         for recipe_id, (name, category, archived) in recipes.items():
-            cost = pricing.total(ingredient_totals(graph, [(recipe_id, 1)]))
+            cost = pricing.batches_cost(batches.batch(recipe_id))
             summaries.append(
                 RecipeCostSummary(recipe_id, name, category, cost.total, cost.known_total,
                                   cost.unpriced_count,

@@ -211,6 +211,70 @@ def ingredient_totals(
     return totals
 
 
+@dataclass(frozen=True)
+class SplitBatch:
+    """One batch of a recipe, components multiplied through, split for pricing: the exact
+    cost of the lines of ingredients priced per unit, and the base-unit totals of the rest."""
+
+    priced: Fraction  # what the per-unit priced lines cost, exactly
+    unpriced: frozenset[int]  # per-unit ingredients that have no price
+    totals: dict[int, Fraction]  # base units of every other ingredient
+    height: int  # levels of nesting below the recipe
+
+
+class SplitFlattener:
+    """Flattens recipes as ingredient_totals_exact does, except that the lines of the
+    ingredients in `per_unit` (id → exact price per base unit, None when unpriced) are priced
+    as they are reached: their cost is carried up through components as one number rather
+    than one total per ingredient. A list that prices every recipe flattens a third of the
+    lines this way. Each recipe is split once (shared by every recipe nesting it)."""
+
+    def __init__(self, graph: RecipeGraph, per_unit: Mapping[int, Fraction | None]) -> None:
+        self.graph, self.per_unit = graph, per_unit
+        self._split: dict[int, SplitBatch] = {}
+
+    def batch(self, recipe_id: int) -> SplitBatch:
+        """Raises ConversionError (a line) or ConflictError (nested too deep), as
+        ingredient_totals does."""
+        return self._batch(recipe_id, 0)
+
+    def _batch(self, recipe_id: int, depth: int) -> SplitBatch:
+        split = self._split.get(recipe_id)
+        if split is None:
+            if depth > MAX_NESTING_DEPTH:
+                _too_deep(self.graph, recipe_id)
+            split = self._split[recipe_id] = self._split_node(self.graph.recipes[recipe_id], depth)
+        if depth + split.height > MAX_NESTING_DEPTH:
+            _too_deep(
+                self.graph, _deepest_below(self.graph, recipe_id, MAX_NESTING_DEPTH + 1 - depth)
+            )
+        return split
+
+    def _split_node(self, node: RecipeNode, depth: int) -> SplitBatch:
+        graph, per_unit = self.graph, self.per_unit
+        priced, unpriced, totals = Fraction(0), set[int](), dict[int, Fraction]()
+        for line in node.lines:
+            i = line.ingredient_id
+            quantity = _in_base_unit(graph, i, line.unit, to_fraction(line.quantity))
+            if i not in per_unit:
+                known = totals.get(i)
+                totals[i] = quantity if known is None else known + quantity
+            elif (price := per_unit[i]) is None:
+                unpriced.add(i)
+            else:
+                priced += quantity * price
+        height = 0
+        for child, multiplier in node.components:
+            nested, by = self._batch(child, depth + 1), to_fraction(multiplier)
+            priced += by * nested.priced
+            unpriced |= nested.unpriced
+            for i, quantity in nested.totals.items():
+                known = totals.get(i)
+                totals[i] = by * quantity if known is None else known + by * quantity
+            height = max(height, nested.height + 1)
+        return SplitBatch(priced, frozenset(unpriced), totals, height)
+
+
 Node = TypeVar("Node", bound=Hashable)
 
 

@@ -11,11 +11,13 @@ from sqlalchemy.orm import Session
 
 from src.models import InventoryItem, Product, Purchase, Unit
 from src.services.costing import CostTotal, StockPricing, estimate_costs
+from src.services.fraction import Fraction
 from src.services.prices import product_prices
-from src.services.recipe_graph import ingredient_totals
+from src.services.recipe_graph import SplitFlattener, ingredient_totals, ingredient_totals_exact
 from src.services.recipe_loading import load_recipe_graph
 from src.services.slugs import slugify, unique_slug
 from src.services.stock import lots_by_ingredient
+from src.services.units import to_decimal
 from src.tests.worked_example import WorkedExample, build_worked_example
 
 
@@ -102,6 +104,43 @@ def test_the_total_alone_adds_up_to_the_estimate_to_the_last_digit(
         estimate.total, estimate.known_total, tuple(x.ingredient_id for x in estimate.unpriced)
     )
     assert pricing.total(needs).unpriced_count == (2 if recipe == "gingerbread" else 0)
+
+
+@pytest.mark.parametrize(("recipe", "batches"), [("sugar-cookies", 7), ("gingerbread", 3)])
+def test_batches_cost_their_lines_exact_costs_added_and_rounded_once(
+    session: Session, recipe: str, batches: int
+) -> None:
+    ex = build_worked_example(session)  # ginger and powdered sugar are neither stocked nor priced
+    ginger = Product(ingredient_id=ex.ingredients["ginger"], name="Ginger jar",
+                     package_quantity=Decimal(20), package_unit=Unit.TEASPOON)  # fmt: skip
+    session.add(Purchase(product=ginger, purchase_date=date(2026, 11, 1),
+                         packages_bought=Decimal(1), price_per_package=Decimal(3)))  # fmt: skip
+    session.flush()
+    recipe_id = ex.recipes[recipe]
+    graph = load_recipe_graph(session, [recipe_id])
+    needs = ingredient_totals_exact(graph, [(recipe_id, batches)])
+    lots = lots_by_ingredient(session, needs)
+    pricing = StockPricing(graph.ingredients, lots, product_prices(session, needs))
+    per_unit = pricing.prices_per_unit()
+    assert set(per_unit) == {i for i in needs if i not in lots}
+    assert (per_unit.get(ex.ingredients["ginger"]) is not None) == (recipe == "gingerbread")
+    exact, unpriced = Fraction(0), []
+    for i, need in needs.items():  # each line on its own: at its price, or FIFO as estimated
+        if i in per_unit:
+            cost = None if per_unit[i] is None else need * per_unit[i]
+        else:
+            line = pricing.estimate({i: to_decimal(need)}).lines[0].cost
+            cost = None if line is None else Fraction(line)
+        if cost is None:
+            unpriced.append(i)
+        else:
+            exact += cost
+
+    cost = pricing.batches_cost(SplitFlattener(graph, per_unit).batch(recipe_id), batches)
+
+    names = tuple(sorted(unpriced, key=lambda i: graph.ingredients[i].name))
+    assert cost == CostTotal(None if names else to_decimal(exact), to_decimal(exact), names)
+    assert names == ((ex.ingredients["powdered-sugar"],) if recipe == "gingerbread" else ())
 
 
 def test_slugs_are_readable_and_unique(session: Session) -> None:

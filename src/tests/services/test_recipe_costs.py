@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from src.models import Unit
+from src.models import Purchase, RecipeComponent, Unit
 from src.services.database import Database
 from src.services.errors import ValidationError
 from src.services.products import ProductInput, create_product
@@ -97,6 +97,35 @@ def test_the_recipe_list_prices_one_batch_of_each_recipe(db: Database, ex: Worke
         assert costs[name].batch_cost == single.total
         assert costs[name].per_unit == single.per_unit
     assert costs["Royal icing"].per_unit == ()
+
+
+def test_a_recipe_costs_its_lines_added_exactly_and_rounded_once(db: Database) -> None:
+    """Three lines of a third of a gram at $1 a gram (one in a nested recipe) make a dollar,
+    in the list and in the estimate: the lines, each shown rounded, add up to $0.99…9."""
+    third = Decimal(1) / 3
+    with db.transaction() as s:
+        outer, inner = factories.recipe(s, name="Thirds"), factories.recipe(s, name="A third")
+        for recipe in (outer, outer, inner):
+            spice = factories.ingredient(s, density_volume_quantity=Decimal(3),
+                                         density_volume_unit=Unit.MILLILITER,
+                                         density_weight_quantity=Decimal(1),
+                                         density_weight_unit=Unit.GRAM)  # fmt: skip
+            jar = factories.product(s, spice, package_quantity=Decimal(1), package_unit=Unit.GRAM)
+            s.add(Purchase(product=jar, purchase_date=date(2026, 11, 1),
+                           packages_bought=Decimal(1), price_per_package=Decimal(1)))  # fmt: skip
+            factories.recipe_line(s, recipe, spice, "1", Unit.MILLILITER)  # a third of a gram
+        s.add(RecipeComponent(recipe=outer, component_recipe=inner, batch_multiplier=Decimal(1)))
+        s.flush()
+        outer_id = outer.id
+
+    estimate = estimate_recipe_cost(db, outer_id)
+
+    assert [line.cost for line in estimate.lines] == [third, third, third]
+    assert sum(line.cost or 0 for line in estimate.lines) == Decimal(
+        "0.9999999999999999999999999999"
+    )
+    assert estimate.total == 1 and estimate.known_total == 1
+    assert {c.name: c.batch_cost for c in all_recipe_costs(db)} == {"Thirds": 1, "A third": third}
 
 
 def test_the_recipe_list_takes_the_same_queries_for_10_or_40_recipes(db: Database) -> None:

@@ -9,14 +9,17 @@ from sqlalchemy.orm import Session
 
 from src.models import Unit
 from src.services.errors import ConflictError, ConversionError
+from src.services.fraction import Fraction
 from src.services.recipe_graph import (
     IngredientInfo,
     Line,
     RecipeGraph,
     RecipeNode,
+    SplitFlattener,
     find_cycle,
     first_cycle,
     ingredient_totals,
+    ingredient_totals_exact,
     nesting_depth,
 )
 from src.services.recipe_loading import load_recipe_graph, units_used
@@ -112,6 +115,34 @@ def test_nesting_deeper_than_five_levels_is_refused() -> None:
     nodes = {i: _node(i, comps=((i + 1, Decimal(1)),)) for i in range(1, 7)} | {7: _node(7)}
     with pytest.raises(ConflictError, match="more than 5 levels"):
         ingredient_totals(RecipeGraph(nodes, {}), [(1, 1)])
+
+
+def test_a_split_batch_prices_some_ingredients_and_totals_the_others(session: Session) -> None:
+    ex = build_worked_example(session)
+    gingerbread = ex.recipes["gingerbread"]  # nests half a batch of royal icing
+    graph = load_recipe_graph(session, [gingerbread])
+    exact = ingredient_totals_exact(graph, [(gingerbread, 1)])
+    eggs, ginger = ex.ingredients["egg"], ex.ingredients["ginger"]
+    assert exact[eggs] == Fraction(5, 2)  # 1 + 0.5 × 3: one of them in the icing
+
+    split = SplitFlattener(graph, {eggs: Fraction(1, 3), ginger: None}).batch(gingerbread)
+
+    assert split.priced == Fraction(5, 6)  # 2.5 eggs at a third each, exactly
+    assert split.unpriced == {ginger}
+    assert split.totals == {i: q for i, q in exact.items() if i not in (eggs, ginger)}
+    assert split.height == 1
+
+
+def test_a_split_batch_refuses_what_flattening_refuses() -> None:
+    cocoa = IngredientInfo(1, "cocoa", "Cocoa", "Baking", None, Unit.GRAM)
+    graph = RecipeGraph({1: _node(1, (Line(1, Decimal(1), Unit.CUP),))}, {1: cocoa})
+    with pytest.raises(ConversionError, match="Cocoa from 'cup' to 'g'"):
+        SplitFlattener(graph, {1: Fraction(1)}).batch(1)
+    nodes = {i: _node(i, comps=((i + 1, Decimal(1)),)) for i in range(1, 7)} | {7: _node(7)}
+    deep = SplitFlattener(RecipeGraph(nodes, {}), {})
+    deep.batch(3)  # four levels below: allowed on its own
+    with pytest.raises(ConflictError, match="Recipe 7' is nested more than 5 levels"):
+        deep.batch(1)
 
 
 def test_first_cycle_follows_edges_of_any_nodes() -> None:
