@@ -1,13 +1,21 @@
-"""Reading many rows of plain columns: through the session's connection, past ORM loading."""
+"""Reading many rows of plain columns: through the session's connection, past ORM loading,
+and (for the columns a bulk read names as_stored) past the conversion of each value."""
 
 from __future__ import annotations
 
-from typing import TypeVarTuple
+from typing import Any, TypeVarTuple
 
-from sqlalchemy import Result, Select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Result, Select, type_coerce
+from sqlalchemy.orm import QueryableAttribute, Session
+from sqlalchemy.types import NullType
+
+from src.models import Unit
 
 Ts = TypeVarTuple("Ts")
+
+# Each Unit by the value an enum_column stores: a unit read as_stored becomes its member in one
+# dict look-up, a tenth of the time Unit(value) takes.
+UNIT_BY_VALUE: dict[str, Unit] = {unit.value: unit for unit in Unit}
 
 
 def plain_rows(session: Session, statement: Select[*Ts]) -> Result[*Ts]:
@@ -17,3 +25,12 @@ def plain_rows(session: Session, statement: Select[*Ts]) -> Result[*Ts]:
     if session.autoflush:
         session.flush()
     return session.connection().execute(statement)
+
+
+def as_stored(column: ColumnElement[Any] | QueryableAttribute[Any]) -> ColumnElement[Any]:
+    """`column` read back as the driver returns it (the same SQL): an ExactDecimal as text on
+    SQLite or a Decimal on PostgreSQL, Decimal(value) either way; an enum_column as its value
+    (UNIT_BY_VALUE). The type's own converter is a Python call per value: a quarter of the
+    time of the reads that price every recipe from thousands of rows, which convert instead
+    only the values they keep."""
+    return type_coerce(column, NullType())

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, aliased
 
 from src.models import Product, Purchase, Unit
 from src.services.fraction import Fraction
+from src.services.plain_rows import UNIT_BY_VALUE, as_stored
 from src.services.recipe_graph import IngredientInfo
 from src.services.units import Density, convert_exact, to_decimal, to_fraction
 
@@ -61,10 +62,12 @@ class ProductPrice:
         return price
 
 
-# What product_price reads of a product.
-PRODUCT_COLUMNS = (
-    Product.id, Product.ingredient_id, Product.brand, Product.name, Product.package_quantity,
-    Product.package_unit, Product.is_preferred,
+# What product_price reads: a product, then its latest purchase's price and date (NULL when
+# never bought), with the values it converts itself as_stored.
+PRICE_COLUMNS = (
+    Product.id, Product.ingredient_id, Product.brand, Product.name,
+    as_stored(Product.package_quantity), as_stored(Product.package_unit), Product.is_preferred,
+    as_stored(Purchase.price_per_package), Purchase.purchase_date,
 )  # fmt: skip
 
 
@@ -73,26 +76,25 @@ def product_prices(
 ) -> dict[int, list[ProductPrice]]:
     """Every active product of the ingredients with its latest purchase price (one query)."""
     rows = session.execute(
-        select(*PRODUCT_COLUMNS, Purchase.price_per_package, Purchase.purchase_date)
+        select(*PRICE_COLUMNS)
         .outerjoin(Purchase, Purchase.id == latest_purchase_id())
         .where(Product.ingredient_id.in_(set(ingredient_ids)), Product.is_archived.is_(False))
     )
     result: dict[int, list[ProductPrice]] = defaultdict(list)
-    for *product, price, when in rows:
-        price_of_product = product_price(product, price, when)
+    for row in rows:
+        price_of_product = product_price(row)
         result[price_of_product.ingredient_id].append(price_of_product)
     return result
 
 
-def product_price(
-    row: Sequence[Any], price_per_package: Decimal | None, price_date: date | None
-) -> ProductPrice:
-    """The ProductPrice of a row of PRODUCT_COLUMNS and its latest purchase (if any)."""
-    product_id, ingredient_id, brand, name, quantity, unit, preferred = row
-    label = " ".join(part for part in (brand, name) if part)
+def product_price(row: Sequence[Any]) -> ProductPrice:
+    """The ProductPrice of a row that starts with PRICE_COLUMNS."""
+    product_id, ingredient_id, brand, name, quantity, unit, preferred, price, priced_on = row[:9]
     return ProductPrice(
-        product_id, ingredient_id, label, quantity, unit, preferred, price_per_package, price_date
-    )
+        product_id, ingredient_id, f"{brand} {name}" if brand and name else brand or name,
+        Decimal(quantity), UNIT_BY_VALUE[unit], preferred,
+        None if price is None else Decimal(price), priced_on,
+    )  # fmt: skip
 
 
 def latest_purchases(

@@ -13,7 +13,7 @@ from sqlalchemy import Select, Subquery, case, func, null, select, union, union_
 from sqlalchemy.orm import Session
 
 from src.models import Ingredient, Product, Recipe, RecipeComponent, RecipeIngredient, Unit
-from src.services.plain_rows import plain_rows
+from src.services.plain_rows import UNIT_BY_VALUE, as_stored, plain_rows
 from src.services.recipe_graph import (
     IngredientInfo,
     Line,
@@ -67,19 +67,24 @@ def info_columns(dimensions: Subquery) -> tuple[Any, ...]:
     """The columns ingredient_info reads: an ingredient's own and units_by_dimension's."""
     return (
         Ingredient.id, Ingredient.slug, Ingredient.name, Ingredient.category,
-        Ingredient.density_volume_quantity, Ingredient.density_volume_unit,
-        Ingredient.density_weight_quantity, Ingredient.density_weight_unit,
-        *(dimensions.c[dimension.value] for dimension in Dimension),
+        *map(as_stored, (Ingredient.density_volume_quantity, Ingredient.density_volume_unit,
+                         Ingredient.density_weight_quantity, Ingredient.density_weight_unit)),
+        *(as_stored(dimensions.c[dimension.value]) for dimension in Dimension),
     )  # fmt: skip
 
 
-def ingredient_info(row: Sequence[Any], also_used: Iterable[Unit] = ()) -> IngredientInfo:
+def ingredient_info(row: Sequence[Any], also_used: Iterable[str] = ()) -> IngredientInfo:
     """The IngredientInfo of a row of info_columns (and units used besides those, such as
-    the products' units when units_by_dimension left them out)."""
-    ingredient_id, slug, name, category, *density, weight, volume, count = row[:11]
-    info = density_of(*density)
-    used = {Unit(unit) for unit in (weight, volume, count) if unit is not None}
-    used.update(also_used)
+    the products' units when units_by_dimension left them out), units and quantities as
+    stored."""
+    ingredient_id, slug, name, category, volume, volume_unit, weight, weight_unit = row[:8]
+    info = None
+    if volume is not None:
+        info = Density(
+            Decimal(volume), UNIT_BY_VALUE[volume_unit], Decimal(weight), UNIT_BY_VALUE[weight_unit]
+        )
+    used = {UNIT_BY_VALUE[unit] for unit in row[8:11] if unit is not None}
+    used.update(UNIT_BY_VALUE[unit] for unit in also_used)
     return IngredientInfo(ingredient_id, slug, name, category, info, base_unit_for(info, used))
 
 
@@ -147,8 +152,9 @@ def load_recipe_nodes(session: Session, recipe_ids: Iterable[int]) -> dict[int, 
     tree = _recipe_tree(recipe_ids)
     lines: Select[*tuple[Any, ...]] = select(
         RecipeIngredient.recipe_id, kind("line"),
-        RecipeIngredient.ingredient_id.label("item_id"), RecipeIngredient.quantity.label("amount"),
-        RecipeIngredient.unit, none_like(Recipe.slug).label("slug"),
+        RecipeIngredient.ingredient_id.label("item_id"),
+        as_stored(RecipeIngredient.quantity).label("amount"),
+        as_stored(RecipeIngredient.unit).label("unit"), none_like(Recipe.slug).label("slug"),
         none_like(Recipe.name).label("name"),
         RecipeIngredient.position, RecipeIngredient.id,
     ).where(RecipeIngredient.recipe_id.in_(tree))  # fmt: skip
@@ -168,9 +174,9 @@ def load_recipe_nodes(session: Session, recipe_ids: Iterable[int]) -> dict[int, 
     components_of: dict[int, list[tuple[int, Decimal]]] = defaultdict(list)
     for recipe_id, what, item_id, amount, unit, slug, name, _, _ in rows:
         if what == "line":
-            lines_of[recipe_id].append(Line(item_id, amount, unit))
+            lines_of[recipe_id].append(Line(item_id, Decimal(amount), UNIT_BY_VALUE[unit]))
         elif what == "component":
-            components_of[recipe_id].append((item_id, amount))
+            components_of[recipe_id].append((item_id, Decimal(amount)))
         else:
             names[recipe_id] = (slug, name)
     return {
