@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from src.models import Ingredient, InventoryItem, Product, Purchase, lot_has_stock
 from src.services.costing import StockPricing
 from src.services.fifo import LotStock
-from src.services.plain_rows import UNIT_BY_VALUE, as_stored, plain_rows
+from src.services.plain_rows import UNIT_BY_VALUE, as_stored, each_plain_row
 from src.services.prices import PRICE_COLUMNS, ProductPrice, latest_purchase_id, product_price
 from src.services.recipe_loading import info_columns, ingredient_info, units_by_dimension
 
@@ -37,7 +37,7 @@ def load_pricing(session: Session, ingredient_ids: Iterable[int]) -> StockPricin
     # Every product of the ingredients comes back (archived ones too), so their units are
     # read from the rows rather than grouped a second time in SQL.
     dimensions = units_by_dimension(ids, products=False)
-    rows = plain_rows(
+    rows = each_plain_row(
         session,
         select(*PRICE_COLUMNS, *_ARCHIVED_AND_LOT, *info_columns(dimensions))
         .select_from(Ingredient)

@@ -13,7 +13,7 @@ from sqlalchemy import Select, Subquery, case, func, null, select, union, union_
 from sqlalchemy.orm import Session
 
 from src.models import Ingredient, Product, Recipe, RecipeComponent, RecipeIngredient, Unit
-from src.services.plain_rows import UNIT_BY_VALUE, as_stored, plain_rows
+from src.services.plain_rows import UNIT_BY_VALUE, as_stored, each_plain_row
 from src.services.recipe_graph import (
     IngredientInfo,
     Line,
@@ -168,7 +168,7 @@ def load_recipe_nodes(session: Session, recipe_ids: Iterable[int]) -> dict[int, 
         null(), Recipe.id,
     ).where(Recipe.id.in_(tree))  # fmt: skip
     stacked = union_all(lines, components, recipes).subquery("recipe_rows")
-    rows = plain_rows(session, select(stacked).order_by(stacked.c.position, stacked.c.id))
+    rows = each_plain_row(session, select(stacked).order_by(stacked.c.position, stacked.c.id))
     names: dict[int, tuple[str, str]] = {}
     lines_of: dict[int, list[Line]] = defaultdict(list)
     components_of: dict[int, list[tuple[int, Decimal]]] = defaultdict(list)
