@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 from typing import Any
 
 from sqlalchemy import ScalarSelect, select
@@ -31,14 +32,6 @@ class ProductPrice:
     is_preferred: bool
     price_per_package: Decimal | None
     price_date: date | None
-    # package_in and price_per_base_unit per (base unit, density), worked out once:
-    # costing and shopping both ask, for every product of every ingredient of a plan.
-    _in_base: dict[tuple[Unit, Density | None], Fraction] = field(
-        default_factory=dict, compare=False, repr=False
-    )
-    _per_base: dict[tuple[Unit, Density | None], Fraction] = field(
-        default_factory=dict, compare=False, repr=False
-    )
 
     def package_in(self, info: IngredientInfo) -> Fraction:
         """One package expressed in the ingredient's base unit."""
@@ -60,6 +53,18 @@ class ProductPrice:
                 info
             )
         return price
+
+    # package_in and price_per_base_unit per (base unit, density), worked out once: costing
+    # and shopping both ask, for every product of every ingredient of a plan. Each is made on
+    # the first ask (a frozen dataclass sets each field in __init__ at a cost; most products
+    # of a list that prices every recipe are never asked).
+    @cached_property
+    def _in_base(self) -> dict[tuple[Unit, Density | None], Fraction]:
+        return {}
+
+    @cached_property
+    def _per_base(self) -> dict[tuple[Unit, Density | None], Fraction]:
+        return {}
 
 
 # What product_price reads: a product, then its latest purchase's price and date (NULL when
