@@ -1,19 +1,52 @@
-"""Reading many rows of plain columns: through the session's connection, past ORM loading."""
+"""Reading many rows of plain columns: through the session's connection, past ORM loading,
+and (for the columns a bulk read names as_stored) past the conversion of each value."""
 
 from __future__ import annotations
 
-from typing import TypeVarTuple
+from collections.abc import Iterator, Mapping
+from itertools import chain
+from typing import Any, TypeVarTuple
 
-from sqlalchemy import Result, Select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Result, Row, Select, type_coerce
+from sqlalchemy.orm import QueryableAttribute, Session
+from sqlalchemy.types import NullType
+
+from src.models import Unit
 
 Ts = TypeVarTuple("Ts")
 
+# Rows fetched at a time by each_plain_row: few enough to die young (see garbage_collection).
+_BATCH = 1000
 
-def plain_rows(session: Session, statement: Select[*Ts]) -> Result[*Ts]:
+# Each Unit by the value an enum_column stores: a unit read as_stored becomes its member in one
+# dict look-up, a tenth of the time Unit(value) takes.
+UNIT_BY_VALUE: dict[str, Unit] = {unit.value: unit for unit in Unit}
+
+
+def plain_rows(
+    session: Session, statement: Select[*Ts], parameters: Mapping[str, Any] | None = None
+) -> Result[*Ts]:
     """The rows of `statement` (columns, not entities) as Session.execute returns them, after
     the same autoflush, without the ORM's per-row loading: a sixth less time for the lists
     that price every recipe from thousands of rows."""
     if session.autoflush:
         session.flush()
-    return session.connection().execute(statement)
+    return session.connection().execute(statement, parameters)
+
+
+def each_plain_row(
+    session: Session, statement: Select[*Ts], parameters: Mapping[str, Any] | None = None
+) -> Iterator[Row[*Ts]]:
+    """The rows of plain_rows(...), for one pass: fetched a batch at a time, not one Python
+    call (two, in SQLAlchemy) per row, nor all at once (rows that outlive a young collection
+    are walked again by the older ones)."""
+    return chain.from_iterable(plain_rows(session, statement, parameters).partitions(_BATCH))
+
+
+def as_stored(column: ColumnElement[Any] | QueryableAttribute[Any]) -> ColumnElement[Any]:
+    """`column` read back as the driver returns it (the same SQL): an ExactDecimal as text on
+    SQLite or a Decimal on PostgreSQL, Decimal(value) either way; an enum_column as its value
+    (UNIT_BY_VALUE). The type's own converter is a Python call per value: a quarter of the
+    time of the reads that price every recipe from thousands of rows, which convert instead
+    only the values they keep."""
+    return type_coerce(column, NullType())

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 from typing import Any
 
 from sqlalchemy import ScalarSelect, select
@@ -14,6 +15,7 @@ from sqlalchemy.orm import Session, aliased
 
 from src.models import Product, Purchase, Unit
 from src.services.fraction import Fraction
+from src.services.plain_rows import UNIT_BY_VALUE, as_stored
 from src.services.recipe_graph import IngredientInfo
 from src.services.units import Density, convert_exact, to_decimal, to_fraction
 
@@ -30,14 +32,6 @@ class ProductPrice:
     is_preferred: bool
     price_per_package: Decimal | None
     price_date: date | None
-    # package_in and price_per_base_unit per (base unit, density), worked out once:
-    # costing and shopping both ask, for every product of every ingredient of a plan.
-    _in_base: dict[tuple[Unit, Density | None], Fraction] = field(
-        default_factory=dict, compare=False, repr=False
-    )
-    _per_base: dict[tuple[Unit, Density | None], Fraction] = field(
-        default_factory=dict, compare=False, repr=False
-    )
 
     def package_in(self, info: IngredientInfo) -> Fraction:
         """One package expressed in the ingredient's base unit."""
@@ -60,11 +54,25 @@ class ProductPrice:
             )
         return price
 
+    # package_in and price_per_base_unit per (base unit, density), worked out once: costing
+    # and shopping both ask, for every product of every ingredient of a plan. Each is made on
+    # the first ask (a frozen dataclass sets each field in __init__ at a cost; most products
+    # of a list that prices every recipe are never asked).
+    @cached_property
+    def _in_base(self) -> dict[tuple[Unit, Density | None], Fraction]:
+        return {}
 
-# What product_price reads of a product.
-PRODUCT_COLUMNS = (
-    Product.id, Product.ingredient_id, Product.brand, Product.name, Product.package_quantity,
-    Product.package_unit, Product.is_preferred,
+    @cached_property
+    def _per_base(self) -> dict[tuple[Unit, Density | None], Fraction]:
+        return {}
+
+
+# What product_price reads: a product, then its latest purchase's price and date (NULL when
+# never bought), with the values it converts itself as_stored.
+PRICE_COLUMNS = (
+    Product.id, Product.ingredient_id, Product.brand, Product.name,
+    as_stored(Product.package_quantity), as_stored(Product.package_unit), Product.is_preferred,
+    as_stored(Purchase.price_per_package), Purchase.purchase_date,
 )  # fmt: skip
 
 
@@ -73,26 +81,25 @@ def product_prices(
 ) -> dict[int, list[ProductPrice]]:
     """Every active product of the ingredients with its latest purchase price (one query)."""
     rows = session.execute(
-        select(*PRODUCT_COLUMNS, Purchase.price_per_package, Purchase.purchase_date)
+        select(*PRICE_COLUMNS)
         .outerjoin(Purchase, Purchase.id == latest_purchase_id())
         .where(Product.ingredient_id.in_(set(ingredient_ids)), Product.is_archived.is_(False))
     )
     result: dict[int, list[ProductPrice]] = defaultdict(list)
-    for *product, price, when in rows:
-        price_of_product = product_price(product, price, when)
+    for row in rows:
+        price_of_product = product_price(row)
         result[price_of_product.ingredient_id].append(price_of_product)
     return result
 
 
-def product_price(
-    row: Sequence[Any], price_per_package: Decimal | None, price_date: date | None
-) -> ProductPrice:
-    """The ProductPrice of a row of PRODUCT_COLUMNS and its latest purchase (if any)."""
-    product_id, ingredient_id, brand, name, quantity, unit, preferred = row
-    label = " ".join(part for part in (brand, name) if part)
+def product_price(row: Sequence[Any]) -> ProductPrice:
+    """The ProductPrice of a row that starts with PRICE_COLUMNS."""
+    product_id, ingredient_id, brand, name, quantity, unit, preferred, price, priced_on = row[:9]
     return ProductPrice(
-        product_id, ingredient_id, label, quantity, unit, preferred, price_per_package, price_date
-    )
+        product_id, ingredient_id, f"{brand} {name}" if brand and name else brand or name,
+        Decimal(quantity), UNIT_BY_VALUE[unit], preferred,
+        None if price is None else Decimal(price), priced_on,
+    )  # fmt: skip
 
 
 def latest_purchases(

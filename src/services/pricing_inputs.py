@@ -9,64 +9,72 @@ product without lots, or per ingredient without products).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from functools import cache
 from typing import Any
 
-from sqlalchemy import and_, select
+from sqlalchemy import BindParameter, Select, and_, bindparam, select
 from sqlalchemy.orm import Session
 
-from src.models import Ingredient, InventoryItem, Product, Purchase, Unit, lot_has_stock
+from src.models import Ingredient, InventoryItem, Product, Purchase, lot_has_stock
 from src.services.costing import StockPricing
 from src.services.fifo import LotStock
-from src.services.plain_rows import plain_rows
-from src.services.prices import PRODUCT_COLUMNS, ProductPrice, latest_purchase_id, product_price
+from src.services.plain_rows import UNIT_BY_VALUE, as_stored, each_plain_row
+from src.services.prices import PRICE_COLUMNS, ProductPrice, latest_purchase_id, product_price
 from src.services.recipe_loading import info_columns, ingredient_info, units_by_dimension
 
-# After the product: whether it is archived, its latest purchase, and a lot in stock.
-_PURCHASE_AND_LOT = (
-    Product.is_archived, Purchase.price_per_package, Purchase.purchase_date, InventoryItem.id,
-    InventoryItem.purchase_date, InventoryItem.remaining_quantity, InventoryItem.unit_cost,
+# After the product and its price: whether it is archived, and a lot in stock.
+_ARCHIVED_AND_LOT = (
+    Product.is_archived, InventoryItem.id, InventoryItem.purchase_date,
+    as_stored(InventoryItem.remaining_quantity), as_stored(InventoryItem.unit_cost),
 )  # fmt: skip
-_INFO_AT = len(PRODUCT_COLUMNS) + len(_PURCHASE_AND_LOT)
+_ARCHIVED_AT, _INFO_AT = len(PRICE_COLUMNS), len(PRICE_COLUMNS) + len(_ARCHIVED_AND_LOT)
 
 
 def load_pricing(session: Session, ingredient_ids: Iterable[int]) -> StockPricing:
     """A StockPricing of the ingredients (as estimate_costs prices them), read in one query."""
-    ids = set(ingredient_ids)
+    rows = each_plain_row(session, _pricing_query(), {"ingredient_ids": list(set(ingredient_ids))})
+    info_rows: dict[int, Sequence[Any]] = {}
+    product_units: dict[int, set[str]] = defaultdict(set)
+    prices: dict[int, list[ProductPrice]] = defaultdict(list)
+    lots: dict[int, list[LotStock]] = defaultdict(list)
+    priced: set[int] = set()
+    for row in rows:
+        product_id, ingredient_id = row[0], row[_INFO_AT]
+        if ingredient_id not in info_rows:
+            info_rows[ingredient_id] = row[_INFO_AT:]
+        if product_id is None:
+            continue
+        unit = row[5]  # the product's, in PRICE_COLUMNS
+        archived, lot_id, bought, remaining, cost = row[_ARCHIVED_AT:_INFO_AT]
+        product_units[ingredient_id].add(unit)
+        if not archived and product_id not in priced:
+            priced.add(product_id)
+            prices[ingredient_id].append(product_price(row))
+        if lot_id is not None:
+            lots[ingredient_id].append(
+                LotStock(lot_id, bought, Decimal(remaining), UNIT_BY_VALUE[unit],
+                         None if cost is None else Decimal(cost))
+            )  # fmt: skip
+    infos = {i: ingredient_info(row, product_units.get(i, ())) for i, row in info_rows.items()}
+    return StockPricing(infos, lots, prices)
+
+
+@cache
+def _pricing_query() -> Select[*tuple[Any, ...]]:
+    """load_pricing's statement, built once with its ids a parameter: building it each time,
+    and checking each id of its two INs, took ≈ 4 ms a read of 2,000 ingredients."""
+    ids: BindParameter[int] = bindparam("ingredient_ids", expanding=True)
     # Every product of the ingredients comes back (archived ones too), so their units are
     # read from the rows rather than grouped a second time in SQL.
     dimensions = units_by_dimension(ids, products=False)
-    rows = plain_rows(
-        session,
-        select(*PRODUCT_COLUMNS, *_PURCHASE_AND_LOT, *info_columns(dimensions))
+    return (
+        select(*PRICE_COLUMNS, *_ARCHIVED_AND_LOT, *info_columns(dimensions))
         .select_from(Ingredient)
         .outerjoin(dimensions, dimensions.c.ingredient_id == Ingredient.id)
         .outerjoin(Product, Product.ingredient_id == Ingredient.id)
         .outerjoin(Purchase, Purchase.id == latest_purchase_id())
         .outerjoin(InventoryItem, and_(InventoryItem.product_id == Product.id, lot_has_stock()))
-        .where(Ingredient.id.in_(ids)),
+        .where(Ingredient.id.in_(ids))
     )
-    info_rows: dict[int, tuple[Any, ...]] = {}
-    product_units: dict[int, set[Unit]] = defaultdict(set)
-    prices: dict[int, list[ProductPrice]] = defaultdict(list)
-    lots: dict[int, list[LotStock]] = defaultdict(list)
-    priced: set[int] = set()
-    for row in rows:
-        values: tuple[Any, ...] = tuple(row)
-        product, (archived, price, priced_on, lot_id, bought, remaining, cost), info = (
-            values[: len(PRODUCT_COLUMNS)], values[len(PRODUCT_COLUMNS) : _INFO_AT],
-            values[_INFO_AT:],
-        )  # fmt: skip
-        ingredient_id, product_id, unit = info[0], product[0], product[5]
-        if ingredient_id not in info_rows:
-            info_rows[ingredient_id] = info
-        if product_id is None:
-            continue
-        product_units[ingredient_id].add(unit)
-        if not archived and product_id not in priced:
-            priced.add(product_id)
-            prices[ingredient_id].append(product_price(product, price, priced_on))
-        if lot_id is not None:
-            lots[ingredient_id].append(LotStock(lot_id, bought, remaining, unit, cost))
-    infos = {i: ingredient_info(row, product_units.get(i, ())) for i, row in info_rows.items()}
-    return StockPricing(infos, lots, prices)

@@ -1,10 +1,10 @@
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import literal, select
 from sqlalchemy.orm import Session
 
-from src.models import Ingredient
-from src.services.plain_rows import plain_rows
+from src.models import Ingredient, Unit
+from src.services.plain_rows import UNIT_BY_VALUE, as_stored, each_plain_row, plain_rows
 
 
 def _flour(session: Session) -> None:
@@ -28,3 +28,20 @@ def test_no_autoflush_is_respected(session: Session) -> None:
         _flour(session)
         assert plain_rows(session, select(Ingredient.name)).all() == []
     assert plain_rows(session, select(Ingredient.name)).all() == [("Flour",)]
+
+
+def test_columns_as_stored_convert_back_to_the_exact_values(session: Session) -> None:
+    _flour(session)
+    statement = select(
+        as_stored(Ingredient.density_weight_quantity), as_stored(Ingredient.density_volume_unit)
+    )
+    [(quantity, unit)] = plain_rows(session, statement).all()
+    assert repr(Decimal(quantity)) == repr(Decimal("120.5"))
+    assert UNIT_BY_VALUE[unit] is Unit.CUP
+
+
+def test_each_plain_row_reads_every_row_batch_after_batch(session: Session) -> None:
+    numbers = select(literal(1).label("n")).cte("numbers", recursive=True)
+    numbers = numbers.union_all(select(numbers.c.n + 1).where(numbers.c.n < 2500))
+    rows = each_plain_row(session, select(numbers.c.n).order_by(numbers.c.n))
+    assert [n for (n,) in rows] == list(range(1, 2501))
