@@ -28,7 +28,7 @@ from src.services.errors import InsufficientStockError, ValidationError
 from src.services.fifo import FifoAllocation
 from src.services.lookup import get_or_fail
 from src.services.pages import PAGE_ROWS, Page, holding, search_words
-from src.services.products import product_label
+from src.services.prices import product_label
 from src.services.quantity_format import format_quantity
 from src.services.recipe_loading import load_ingredient_infos
 from src.services.records import clean_text, positive_quantity, whole_count

@@ -96,10 +96,15 @@ def product_price(row: Sequence[Any]) -> ProductPrice:
     """The ProductPrice of a row that starts with PRICE_COLUMNS."""
     product_id, ingredient_id, brand, name, quantity, unit, preferred, price, priced_on = row[:9]
     return ProductPrice(
-        product_id, ingredient_id, f"{brand} {name}" if brand and name else brand or name,
+        product_id, ingredient_id, product_label(brand, name),
         Decimal(quantity), UNIT_BY_VALUE[unit], preferred,
         None if price is None else Decimal(price), priced_on,
     )  # fmt: skip
+
+
+def product_label(brand: str | None, name: str) -> str:
+    """How a product reads in lists: brand then name."""
+    return " ".join(part for part in (brand, name) if part)
 
 
 def latest_purchases(

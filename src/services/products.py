@@ -23,7 +23,7 @@ from src.models import (
 )
 from src.services.database import Database
 from src.services.lookup import get_or_fail
-from src.services.prices import latest_purchases
+from src.services.prices import latest_purchases, product_label
 from src.services.recipe_loading import ingredient_density
 from src.services.records import clean_name, clean_text, positive_quantity, refuse_delete
 from src.services.units import convert_exact, parse_unit
@@ -243,8 +243,3 @@ def _stock(s: Session, product_ids: list[int]) -> dict[int, Decimal]:
     for product_id, remaining in rows:
         totals[product_id] += remaining
     return totals
-
-
-def product_label(brand: str | None, name: str) -> str:
-    """How a product reads in lists: brand then name."""
-    return " ".join(part for part in (brand, name) if part)

@@ -16,7 +16,7 @@ from src.services.errors import ValidationError
 from src.services.inventory import LotView, lot_view
 from src.services.lookup import get_or_fail
 from src.services.pages import PAGE_ROWS, Page, holding, search_words
-from src.services.products import product_label
+from src.services.prices import product_label
 from src.services.records import clean_text, positive_quantity, whole_count
 from src.services.stock import record_movement
 from src.services.units import ratio_to_decimal

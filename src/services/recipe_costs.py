@@ -23,8 +23,8 @@ from src.models import FinishedUnit, InventoryItem, Product, Recipe, Unit
 from src.services.costing import IngredientCost
 from src.services.database import Database
 from src.services.lookup import get_or_fail
+from src.services.prices import product_label
 from src.services.pricing_inputs import load_pricing
-from src.services.products import product_label
 from src.services.recipe_graph import (
     RecipeGraph,
     SplitFlattener,

@@ -90,11 +90,13 @@ def ingredient_info(row: Sequence[Any], also_used: Iterable[str] = ()) -> Ingred
     the products' units when units_by_dimension left them out), units and quantities as
     stored."""
     ingredient_id, slug, name, category, volume, volume_unit, weight, weight_unit = row[:8]
-    info = None
-    if volume is not None:
-        info = Density(
+    info = (
+        None
+        if volume is None
+        else density_of(
             Decimal(volume), UNIT_BY_VALUE[volume_unit], Decimal(weight), UNIT_BY_VALUE[weight_unit]
         )
+    )
     used = {UNIT_BY_VALUE[unit] for unit in row[8:11] if unit is not None}
     used.update(UNIT_BY_VALUE[unit] for unit in also_used)
     return IngredientInfo(ingredient_id, slug, name, category, info, base_unit_for(info, used))
