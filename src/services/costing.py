@@ -183,13 +183,8 @@ class StockPricing:
 
     def _uncovered_cost(self, ingredient_id: int, uncovered: Decimal) -> Decimal | None:
         """What stock does not cover, at the fallback price; None when there is no price."""
-        price = self._fallback_price(ingredient_id)  # even when covered: a bad price unit raises
-        if uncovered == 0:
-            return Decimal(0)
-        if price is None:
-            return None
-        quantity, per = uncovered.as_integer_ratio()
-        return ratio_to_decimal(quantity * price[0], per * price[1])
+        pricer = self._line_pricer(ingredient_id)  # even when covered: a bad price unit raises
+        return Decimal(0) if uncovered == 0 else pricer.at_fallback_price(uncovered)
 
     def _fifo_lots(self, ingredient_id: int) -> FifoLots:
         if ingredient_id not in self._fifo:
@@ -232,14 +227,15 @@ class _LinePricer:
     def cost(self, need: Decimal) -> Decimal | None:
         """None when some of the need has no price."""
         if self._lots is None:  # nothing in stock: all of it at the fallback price
-            return self._at_fallback_price(need) if need > 0 else Decimal(0)
+            return self.at_fallback_price(need) if need > 0 else Decimal(0)
         stock_cost, uncovered = self._lots.cost_of(need)
         if uncovered == 0 or stock_cost is None:
             return stock_cost
-        rest = self._at_fallback_price(uncovered)
+        rest = self.at_fallback_price(uncovered)
         return None if rest is None else stock_cost + rest
 
-    def _at_fallback_price(self, quantity: Decimal) -> Decimal | None:
+    def at_fallback_price(self, quantity: Decimal) -> Decimal | None:
+        """What `quantity` (base units) costs at the fallback price; None when there is none."""
         if self._fallback is None:
             return None
         (amount, per), (price, per_price) = quantity.as_integer_ratio(), self._fallback
