@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import NamedTuple
 
 from src.models.enums import Unit
 from src.services.fraction import Fraction
@@ -28,9 +29,9 @@ LEDGER_PLACES = 18
 _HALF_LAST_PLACE = Fraction(1, 2 * 10**LEDGER_PLACES)
 
 
-@dataclass(frozen=True)
-class LotStock:
-    """A lot as FIFO sees it: remaining quantity and unit cost in the lot's (product's) unit."""
+class LotStock(NamedTuple):
+    """A lot as FIFO sees it: remaining quantity and unit cost in the lot's (product's) unit.
+    A NamedTuple, as recipe_graph's shapes are: lists read thousands."""
 
     lot_id: int
     purchase_date: date

@@ -23,6 +23,7 @@ from src.models import (
     Package,
     PackageFinishedGood,
 )
+from src.services.plain_rows import plain_rows
 from src.services.recipe_graph import Line
 from src.services.stacked_rows import kind, none_like
 
@@ -77,7 +78,8 @@ def load_goods_tree(session: Session, good_ids: Iterable[int]) -> GoodsTree:
     """The goods, every good nested in them (however deep) and what each holds, in one query."""
     tree = _good_tree(good_ids)
     contents = _contents(tree).subquery("contents")
-    rows = session.execute(
+    rows = plain_rows(
+        session,
         select(FinishedGood.id, FinishedGood.name, FinishedGood.slug, FinishedGood.description,
                FinishedGood.notes, FinishedGood.inventory_count, FinishedGood.is_archived,
                contents.c.kind, contents.c.item_id, contents.c.count, contents.c.amount,

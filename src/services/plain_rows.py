@@ -4,10 +4,10 @@ and (for the columns a bulk read names as_stored) past the conversion of each va
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from itertools import chain
+from datetime import date
 from typing import Any, TypeVarTuple
 
-from sqlalchemy import ColumnElement, Result, Row, Select, type_coerce
+from sqlalchemy import ColumnElement, CursorResult, Select, type_coerce
 from sqlalchemy.orm import QueryableAttribute, Session
 from sqlalchemy.types import NullType
 
@@ -25,7 +25,7 @@ UNIT_BY_VALUE: dict[str, Unit] = {unit.value: unit for unit in Unit}
 
 def plain_rows(
     session: Session, statement: Select[*Ts], parameters: Mapping[str, Any] | None = None
-) -> Result[*Ts]:
+) -> CursorResult[*Ts]:
     """The rows of `statement` (columns, not entities) as Session.execute returns them, after
     the same autoflush, without the ORM's per-row loading: a sixth less time for the lists
     that price every recipe from thousands of rows."""
@@ -36,11 +36,19 @@ def plain_rows(
 
 def each_plain_row(
     session: Session, statement: Select[*Ts], parameters: Mapping[str, Any] | None = None
-) -> Iterator[Row[*Ts]]:
-    """The rows of plain_rows(...), for one pass: fetched a batch at a time, not one Python
-    call (two, in SQLAlchemy) per row, nor all at once (rows that outlive a young collection
-    are walked again by the older ones)."""
-    return chain.from_iterable(plain_rows(session, statement, parameters).partitions(_BATCH))
+) -> Iterator[tuple[Any, ...]]:
+    """The rows of plain_rows(...) for one pass, each as the driver returns it (a tuple, every
+    column as_stored: a Boolean may be 0 or 1, a Date ISO text, see stored_date). Fetched a
+    batch at a time straight from the driver's cursor: not a Python call per row, nor a
+    SQLAlchemy Row (a sixth of the time of reading the thousands of rows that price every
+    recipe), nor all at once (rows that outlive a young collection are walked again by the
+    older ones)."""
+    result = plain_rows(session, statement, parameters)
+    try:
+        while batch := result.cursor.fetchmany(_BATCH):
+            yield from batch
+    finally:
+        result.close()
 
 
 def as_stored(column: ColumnElement[Any] | QueryableAttribute[Any]) -> ColumnElement[Any]:
@@ -50,3 +58,8 @@ def as_stored(column: ColumnElement[Any] | QueryableAttribute[Any]) -> ColumnEle
     time of the reads that price every recipe from thousands of rows, which convert instead
     only the values they keep."""
     return type_coerce(column, NullType())
+
+
+def stored_date(value: date | str) -> date:
+    """A Date column's value as each_plain_row reads it (ISO text on SQLite) as a date."""
+    return value if isinstance(value, date) else date.fromisoformat(value)

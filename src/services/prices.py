@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from functools import cached_property
 from typing import Any
 
 from sqlalchemy import ScalarSelect, select
@@ -15,14 +14,18 @@ from sqlalchemy.orm import Session, aliased
 
 from src.models import Product, Purchase, Unit
 from src.services.fraction import Fraction
-from src.services.plain_rows import UNIT_BY_VALUE, as_stored
+from src.services.plain_rows import UNIT_BY_VALUE, as_stored, stored_date
 from src.services.recipe_graph import IngredientInfo
-from src.services.units import Density, convert_exact, to_decimal, to_fraction
+from src.services.units import convert_exact, to_decimal, to_fraction
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class ProductPrice:
-    """A product with its latest known price (None when it was never bought)."""
+    """A product with its latest known price (None when it was never bought).
+
+    Read-only by use, not frozen: a frozen dataclass sets each field through
+    object.__setattr__, which makes one cost four times as much, and a list that prices every
+    recipe makes 5,000. Only the memos of package_in and price_per_base_unit change."""
 
     product_id: int
     ingredient_id: int
@@ -32,39 +35,33 @@ class ProductPrice:
     is_preferred: bool
     price_per_package: Decimal | None
     price_date: date | None
+    # (the ingredient's info, the answer) of the last call: costing and shopping both ask,
+    # for every product of every ingredient of a plan, always with the same info.
+    _in_base: tuple[IngredientInfo, Fraction] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
+    _per_base: tuple[IngredientInfo, Fraction] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     def package_in(self, info: IngredientInfo) -> Fraction:
         """One package expressed in the ingredient's base unit."""
-        key = (info.base_unit, info.density)
-        size = self._in_base.get(key)
-        if size is None:
-            size = self._in_base[key] = convert_exact(
+        memo = self._in_base
+        if memo is None or memo[0] is not info:
+            size = convert_exact(
                 self.package_quantity, self.package_unit, info.base_unit, info.density, info.name
             )
-        return size
+            memo = self._in_base = (info, size)
+        return memo[1]
 
     def price_per_base_unit(self, info: IngredientInfo) -> Fraction | None:
         if self.price_per_package is None:
             return None
-        key = (info.base_unit, info.density)
-        price = self._per_base.get(key)
-        if price is None:
-            price = self._per_base[key] = to_fraction(self.price_per_package) / self.package_in(
-                info
-            )
-        return price
-
-    # package_in and price_per_base_unit per (base unit, density), worked out once: costing
-    # and shopping both ask, for every product of every ingredient of a plan. Each is made on
-    # the first ask (a frozen dataclass sets each field in __init__ at a cost; most products
-    # of a list that prices every recipe are never asked).
-    @cached_property
-    def _in_base(self) -> dict[tuple[Unit, Density | None], Fraction]:
-        return {}
-
-    @cached_property
-    def _per_base(self) -> dict[tuple[Unit, Density | None], Fraction]:
-        return {}
+        memo = self._per_base
+        if memo is None or memo[0] is not info:
+            price = to_fraction(self.price_per_package) / self.package_in(info)
+            memo = self._per_base = (info, price)
+        return memo[1]
 
 
 # What product_price reads: a product, then its latest purchase's price and date (NULL when
@@ -93,12 +90,14 @@ def product_prices(
 
 
 def product_price(row: Sequence[Any]) -> ProductPrice:
-    """The ProductPrice of a row that starts with PRICE_COLUMNS."""
+    """The ProductPrice of a row that starts with PRICE_COLUMNS (a Row, or a tuple as
+    each_plain_row reads it)."""
     product_id, ingredient_id, brand, name, quantity, unit, preferred, price, priced_on = row[:9]
     return ProductPrice(
         product_id, ingredient_id, product_label(brand, name),
-        Decimal(quantity), UNIT_BY_VALUE[unit], preferred,
-        None if price is None else Decimal(price), priced_on,
+        Decimal(quantity), UNIT_BY_VALUE[unit], bool(preferred),
+        None if price is None else Decimal(price),
+        None if priced_on is None else stored_date(priced_on),
     )  # fmt: skip
 
 

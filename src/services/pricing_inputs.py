@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from src.models import Ingredient, InventoryItem, Product, Purchase, lot_has_stock
 from src.services.costing import StockPricing
 from src.services.fifo import LotStock
-from src.services.plain_rows import UNIT_BY_VALUE, as_stored, each_plain_row
+from src.services.plain_rows import UNIT_BY_VALUE, as_stored, each_plain_row, stored_date
 from src.services.prices import PRICE_COLUMNS, ProductPrice, latest_purchase_id, product_price
 from src.services.recipe_loading import info_columns, ingredient_info, units_by_dimension
 
@@ -54,7 +54,7 @@ def load_pricing(session: Session, ingredient_ids: Iterable[int]) -> StockPricin
             prices[ingredient_id].append(product_price(row))
         if lot_id is not None:
             lots[ingredient_id].append(
-                LotStock(lot_id, bought, Decimal(remaining), UNIT_BY_VALUE[unit],
+                LotStock(lot_id, stored_date(bought), Decimal(remaining), UNIT_BY_VALUE[unit],
                          None if cost is None else Decimal(cost))
             )  # fmt: skip
     infos = {i: ingredient_info(row, product_units.get(i, ())) for i, row in info_rows.items()}

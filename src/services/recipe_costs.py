@@ -23,6 +23,7 @@ from src.models import FinishedUnit, InventoryItem, Product, Recipe, Unit
 from src.services.costing import IngredientCost
 from src.services.database import Database
 from src.services.lookup import get_or_fail
+from src.services.plain_rows import plain_rows
 from src.services.prices import product_label
 from src.services.pricing_inputs import load_pricing
 from src.services.recipe_graph import (
@@ -163,7 +164,7 @@ def _recipes_and_units(
         query = query.where(Recipe.is_archived.is_(False))
     recipes: dict[int, tuple[str, str, bool]] = {}
     units: dict[int, list[_Yield]] = defaultdict(list)
-    for recipe_id, name, category, archived, unit_id, unit_name, per_batch in s.execute(query):
+    for recipe_id, name, category, archived, unit_id, unit_name, per_batch in plain_rows(s, query):
         recipes[recipe_id] = (name, category, archived)
         if unit_id is not None:
             units[recipe_id].append(_Yield(unit_id, unit_name, per_batch))

@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import NoReturn, TypeVar
+from typing import NamedTuple, NoReturn, TypeVar
 
 from src.models import Unit
 from src.services.errors import ConflictError
@@ -27,9 +27,12 @@ from src.services.units import (
 
 MAX_NESTING_DEPTH = 5
 
+# The shapes read and made by the thousand (a list that prices every recipe makes 10,000
+# lines) are NamedTuples: as immutable as a frozen dataclass and made in a third of the time,
+# as a frozen dataclass sets each field through object.__setattr__.
 
-@dataclass(frozen=True)
-class IngredientInfo:
+
+class IngredientInfo(NamedTuple):
     id: int
     slug: str
     name: str
@@ -38,15 +41,13 @@ class IngredientInfo:
     base_unit: Unit
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     ingredient_id: int
     quantity: Decimal
     unit: Unit
 
 
-@dataclass(frozen=True)
-class RecipeNode:
+class RecipeNode(NamedTuple):
     id: int
     slug: str
     name: str
@@ -211,8 +212,7 @@ def ingredient_totals(
     return totals
 
 
-@dataclass(frozen=True)
-class SplitBatch:
+class SplitBatch(NamedTuple):
     """One batch of a recipe, components multiplied through, split for pricing: the exact
     cost of the lines of ingredients priced per unit, and the base-unit totals of the rest."""
 

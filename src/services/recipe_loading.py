@@ -170,7 +170,7 @@ def load_recipe_nodes(session: Session, recipe_ids: Iterable[int]) -> dict[int, 
     names: dict[int, tuple[str, str]] = {}
     lines_of: dict[int, list[Line]] = defaultdict(list)
     components_of: dict[int, list[tuple[int, Decimal]]] = defaultdict(list)
-    for recipe_id, what, item_id, amount, unit, slug, name, _, _ in rows:
+    for recipe_id, what, item_id, amount, unit, slug, name in rows:
         if what == "line":
             lines_of[recipe_id].append(Line(item_id, Decimal(amount), UNIT_BY_VALUE[unit]))
         elif what == "component":
@@ -206,7 +206,9 @@ def _recipe_rows() -> Select[*tuple[Any, ...]]:
         null(), Recipe.id,
     ).where(Recipe.id.in_(tree))  # fmt: skip
     stacked = union_all(lines, components, recipes).subquery("recipe_rows")
-    return select(stacked).order_by(stacked.c.position, stacked.c.id)
+    # Ordered by position and id, which are not read back (two values fewer a row to fetch).
+    read = [column for column in stacked.c if column.name not in ("position", "id")]
+    return select(*read).order_by(stacked.c.position, stacked.c.id)
 
 
 def _recipe_tree() -> Select[tuple[int]]:

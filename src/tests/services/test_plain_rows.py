@@ -1,10 +1,17 @@
+from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import literal, select
+from sqlalchemy import literal, select, true
 from sqlalchemy.orm import Session
 
-from src.models import Ingredient, Unit
-from src.services.plain_rows import UNIT_BY_VALUE, as_stored, each_plain_row, plain_rows
+from src.models import Event, Ingredient, Unit
+from src.services.plain_rows import (
+    UNIT_BY_VALUE,
+    as_stored,
+    each_plain_row,
+    plain_rows,
+    stored_date,
+)
 
 
 def _flour(session: Session) -> None:
@@ -45,3 +52,15 @@ def test_each_plain_row_reads_every_row_batch_after_batch(session: Session) -> N
     numbers = numbers.union_all(select(numbers.c.n + 1).where(numbers.c.n < 2500))
     rows = each_plain_row(session, select(numbers.c.n).order_by(numbers.c.n))
     assert [n for (n,) in rows] == list(range(1, 2501))
+
+
+def test_each_plain_row_gives_the_drivers_values_and_stored_date_reads_a_date(
+    session: Session,
+) -> None:
+    _flour(session)
+    session.add(Event(slug="fair", name="Fair", event_date=date(2026, 12, 5)))
+    statement = select(Event.event_date, Ingredient.is_archived).join(Ingredient, true())
+    [(held_on, archived)] = list(each_plain_row(session, statement))
+    assert stored_date(held_on) == date(2026, 12, 5)
+    assert stored_date(date(2026, 12, 5)) == date(2026, 12, 5)  # as PostgreSQL's driver reads it
+    assert not archived
