@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from src.models.enums import Unit
 from src.services.errors import ConversionError
@@ -149,7 +149,6 @@ def convert_exact(
     return to_fraction(quantity) * conversion_ratio(from_unit, to_unit, density, ingredient)
 
 
-@lru_cache(maxsize=16384)
 def conversion_ratio(
     from_unit: Unit,
     to_unit: Unit,
@@ -157,11 +156,26 @@ def conversion_ratio(
     ingredient: str = "this ingredient",
 ) -> Fraction:
     """How many `to_unit` one `from_unit` is (exact; remembered, as hot loops convert the same
-    few unit pairs thousands of times). Raises ConversionError as convert_exact does."""
-    base = factor(from_unit)
+    few unit pairs thousands of times). Raises ConversionError as convert_exact does.
+
+    Within a dimension the density plays no part, and is not looked up: hashing it (a
+    dataclass of two Decimals) cost more than the rest of a conversion."""
+    if _FACTORS[from_unit][0] is _FACTORS[to_unit][0]:
+        return _ratio_within(from_unit, to_unit)
+    return _ratio_across(from_unit, to_unit, density, ingredient)
+
+
+@cache  # one per pair of units of a dimension: 4² + 9² + 2²
+def _ratio_within(from_unit: Unit, to_unit: Unit) -> Fraction:
+    return factor(from_unit) / factor(to_unit)
+
+
+@lru_cache(maxsize=16384)
+def _ratio_across(
+    from_unit: Unit, to_unit: Unit, density: Density | None, ingredient: str
+) -> Fraction:
     source, target = dimension(from_unit), dimension(to_unit)
-    if source is not target:
-        base = _across(base, source, target, density, ingredient, (from_unit, to_unit))
+    base = _across(factor(from_unit), source, target, density, ingredient, (from_unit, to_unit))
     return base / factor(to_unit)
 
 
