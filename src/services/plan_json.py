@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+# A str() this long or shorter has at most 28 digits, which normalize leaves as they are.
+_PLAIN_DIGITS = 28
+
 
 def dec_str(value: Decimal | int) -> str:
     """ "4812.5", "240", "0": exact, no exponent, no trailing zeros (as 28 significant digits
@@ -17,10 +20,6 @@ def dec_str(value: Decimal | int) -> str:
     elif "." in text:
         text = text.rstrip("0").rstrip(".")
     return "0" if text in ("-0", "0") else text
-
-
-# A str() this long or shorter has at most 28 digits, which normalize leaves as they are.
-_PLAIN_DIGITS = 28
 
 
 def dec_or_none(value: Decimal | None) -> str | None:

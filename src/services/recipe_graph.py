@@ -255,7 +255,7 @@ class SplitFlattener:
         priced, unpriced, totals = Fraction(0), set[int](), dict[int, Fraction]()
         for i, amount, unit in node.lines:  # ≈ 10,000 lines for a list of every recipe
             ratio = ratios.get((i, unit)) or _ratio(graph, i, unit)  # never 0
-            quantity = Fraction(*amount.as_integer_ratio())
+            quantity = to_fraction(amount)
             if ratio != 1:
                 quantity *= ratio
             if i not in per_unit:

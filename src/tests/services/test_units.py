@@ -20,6 +20,7 @@ from src.services.units import (
     parse_unit,
     ratio_to_decimal,
     to_decimal,
+    to_fraction,
     unit_names,
     units_of,
 )
@@ -144,3 +145,11 @@ def test_a_ratio_makes_the_same_decimal_in_or_out_of_lowest_terms(
     exact = to_decimal(Fraction(numerator, denominator))
     unreduced = ratio_to_decimal(numerator * common, denominator * common)
     assert (unreduced, str(unreduced)) == (exact, str(exact))
+
+
+def test_to_fraction_is_exact_for_decimals_ints_and_fractions() -> None:
+    assert to_fraction(Decimal("236.5882365")) == Fraction(473176473, 2000000)
+    assert to_fraction(Decimal("-0.125")) == Fraction(-1, 8)
+    assert to_fraction(12) == Fraction(12)
+    third = Fraction(1, 3)
+    assert to_fraction(third) is third
