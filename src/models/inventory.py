@@ -46,12 +46,14 @@ class Purchase(Identified, Base):
     supplier: Mapped[Supplier | None] = relationship()
 
 
-# The latest price per product: a window over each product's purchases, newest first.
+# The latest price per product: each product's purchases, newest first, with their prices (a
+# product's latest price and date are read from the index alone).
 Index(
     "ix_purchases_product_latest",
     Purchase.product_id,
     Purchase.purchase_date.desc(),
     Purchase.id.desc(),
+    Purchase.price_per_package,
 )
 
 

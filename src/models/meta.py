@@ -9,7 +9,9 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from src.models.base import Base, utc_now
 
-SCHEMA_VERSION = 2  # 2: the input revision and each plan's checked_revision
+# 2: the input revision and each plan's checked_revision; 3: the indexes that price from
+# indexes alone (a product's latest price, the units an ingredient's recipe lines use)
+SCHEMA_VERSION = 3
 
 
 class SchemaInfo(Base):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from src.models.base import Base, Identified, Timestamped, non_negative, not_blank, positive
@@ -46,12 +46,16 @@ class RecipeIngredient(Identified, Base):
     """One ingredient line: "3 cup all-purpose flour"."""
 
     __tablename__ = "recipe_ingredients"
-    __table_args__ = (positive("quantity"), non_negative("position"))
+    __table_args__ = (
+        positive("quantity"),
+        non_negative("position"),
+        # An ingredient's lines with their units: the units an ingredient is used in (which
+        # decide its base unit) are read from the index alone.
+        Index("ix_recipe_ingredients_ingredient_unit", "ingredient_id", "unit"),
+    )
 
     recipe_id: Mapped[int] = mapped_column(ForeignKey("recipes.id", ondelete="CASCADE"), index=True)
-    ingredient_id: Mapped[int] = mapped_column(
-        ForeignKey("ingredients.id", ondelete="RESTRICT"), index=True
-    )
+    ingredient_id: Mapped[int] = mapped_column(ForeignKey("ingredients.id", ondelete="RESTRICT"))
     quantity: Mapped[Decimal]
     unit: Mapped[Unit] = mapped_column(enum_column(Unit, "recipe_line_unit"))
     position: Mapped[int] = mapped_column(default=0)

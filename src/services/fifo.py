@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 from typing import NamedTuple
 
 from src.models.enums import Unit
@@ -191,13 +192,12 @@ class FifoLots:
 
 @dataclass(frozen=True)
 class _ReachedLot:
-    """A lot that a dry run has reached, worked out once: what it holds in the base unit, the
-    take of all of it, and what a part of it costs per base unit."""
+    """A lot that a dry run has reached, worked out once: what it holds in the base unit, what
+    a part of it costs per base unit, and (when first asked for) the take of all of it."""
 
     stock: LotStock
     available: Fraction  # the remaining quantity in the base unit
     to_lot_unit: Fraction  # lot units per base unit
-    whole: LotTake
     cost_per_base_unit: Fraction | None
     crumb: Fraction  # the largest base quantity the ledger would record as zero
 
@@ -205,19 +205,23 @@ class _ReachedLot:
     def of(
         cls, lot: LotStock, base_unit: Unit, density: Density | None, ingredient: str
     ) -> _ReachedLot:
-        remaining = to_fraction(lot.remaining)
         to_base = conversion_ratio(lot.unit, base_unit, density, ingredient)
+        to_lot_unit = 1 / to_base
+        per_base = None if lot.unit_cost is None else to_lot_unit * to_fraction(lot.unit_cost)
+        available = to_fraction(lot.remaining) * to_base
+        return cls(lot, available, to_lot_unit, per_base, _HALF_LAST_PLACE / to_lot_unit)
+
+    @cached_property
+    def whole(self) -> LotTake:
+        """The take of all of the lot (most dry runs end within a lot and never ask)."""
+        lot = self.stock
+        remaining = to_fraction(lot.remaining)
         unit_cost = None if lot.unit_cost is None else to_fraction(lot.unit_cost)
-        whole = LotTake(
+        return LotTake(
             lot.lot_id, min(_ledger_quantity(remaining), lot.remaining), lot.unit,
-            to_decimal(remaining * to_base),
+            to_decimal(self.available),
             None if unit_cost is None else to_decimal(remaining * unit_cost),
         )  # fmt: skip
-        to_lot_unit = 1 / to_base
-        per_base = None if unit_cost is None else to_lot_unit * unit_cost
-        return cls(
-            lot, remaining * to_base, to_lot_unit, whole, per_base, _HALF_LAST_PLACE / to_lot_unit
-        )
 
     def partial_cost(self, taken_base: Fraction) -> Decimal | None:
         """What `taken_base` (less than the whole lot) costs; None when its cost is unknown."""

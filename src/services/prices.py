@@ -7,16 +7,18 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import ScalarSelect, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
 from src.models import Product, Purchase, Unit
 from src.services.fraction import Fraction
 from src.services.plain_rows import UNIT_BY_VALUE, as_stored, stored_date
 from src.services.recipe_graph import IngredientInfo
 from src.services.units import convert_exact, to_decimal, to_fraction
+
+T = TypeVar("T")
 
 
 @dataclass(slots=True)
@@ -64,12 +66,27 @@ class ProductPrice:
         return memo[1]
 
 
+def latest_purchase(column: InstrumentedAttribute[T]) -> ScalarSelect[T]:
+    """`column` (the price or date) of the latest purchase of the enclosing query's Product:
+    one seek per product on ix_purchases_product_latest, which holds both, so no row of the
+    purchases table is read."""
+    newest = aliased(Purchase)
+    return (
+        select(getattr(newest, column.key))
+        .where(newest.product_id == Product.id)
+        .order_by(newest.purchase_date.desc(), newest.id.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+
+
 # What product_price reads: a product, then its latest purchase's price and date (NULL when
 # never bought), with the values it converts itself as_stored.
 PRICE_COLUMNS = (
     Product.id, Product.ingredient_id, Product.brand, Product.name,
     as_stored(Product.package_quantity), as_stored(Product.package_unit), Product.is_preferred,
-    as_stored(Purchase.price_per_package), Purchase.purchase_date,
+    as_stored(latest_purchase(Purchase.price_per_package)),
+    as_stored(latest_purchase(Purchase.purchase_date)),
 )  # fmt: skip
 
 
@@ -78,9 +95,9 @@ def product_prices(
 ) -> dict[int, list[ProductPrice]]:
     """Every active product of the ingredients with its latest purchase price (one query)."""
     rows = session.execute(
-        select(*PRICE_COLUMNS)
-        .outerjoin(Purchase, Purchase.id == latest_purchase_id())
-        .where(Product.ingredient_id.in_(set(ingredient_ids)), Product.is_archived.is_(False))
+        select(*PRICE_COLUMNS).where(
+            Product.ingredient_id.in_(set(ingredient_ids)), Product.is_archived.is_(False)
+        )
     )
     result: dict[int, list[ProductPrice]] = defaultdict(list)
     for row in rows:
@@ -111,25 +128,13 @@ def latest_purchases(
 ) -> dict[int, tuple[Decimal, date]]:
     """(price per package, date) of each product's latest purchase (one query)."""
     rows = session.execute(
-        select(Purchase.product_id, Purchase.price_per_package, Purchase.purchase_date)
-        .select_from(Product)
-        .join(Purchase, Purchase.id == latest_purchase_id())
-        .where(Product.id.in_(set(product_ids)))
+        select(
+            Product.id,
+            latest_purchase(Purchase.price_per_package),
+            latest_purchase(Purchase.purchase_date),
+        ).where(Product.id.in_(set(product_ids)))
     )
-    return {product_id: (price, when) for product_id, price, when in rows}
-
-
-def latest_purchase_id() -> ScalarSelect[int]:
-    """The id of the latest purchase of the Product of the enclosing query: an index seek per
-    product on ix_purchases_product_latest, rather than ranking every purchase."""
-    newest = aliased(Purchase)
-    return (
-        select(newest.id)
-        .where(newest.product_id == Product.id)
-        .order_by(newest.purchase_date.desc(), newest.id.desc())
-        .limit(1)
-        .scalar_subquery()
-    )
+    return {product_id: (price, when) for product_id, price, when in rows if price is not None}
 
 
 def fallback_unit_price(prices: Sequence[ProductPrice], info: IngredientInfo) -> Decimal | None:

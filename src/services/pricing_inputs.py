@@ -17,11 +17,11 @@ from typing import Any
 from sqlalchemy import BindParameter, Select, and_, bindparam, select
 from sqlalchemy.orm import Session
 
-from src.models import Ingredient, InventoryItem, Product, Purchase, lot_has_stock
+from src.models import Ingredient, InventoryItem, Product, lot_has_stock
 from src.services.costing import StockPricing
 from src.services.fifo import LotStock
 from src.services.plain_rows import UNIT_BY_VALUE, as_stored, each_plain_row, stored_date
-from src.services.prices import PRICE_COLUMNS, ProductPrice, latest_purchase_id, product_price
+from src.services.prices import PRICE_COLUMNS, ProductPrice, product_price
 from src.services.recipe_loading import info_columns, ingredient_info, units_by_dimension
 
 # After the product and its price: whether it is archived, and a lot in stock.
@@ -74,7 +74,6 @@ def _pricing_query() -> Select[*tuple[Any, ...]]:
         .select_from(Ingredient)
         .outerjoin(dimensions, dimensions.c.ingredient_id == Ingredient.id)
         .outerjoin(Product, Product.ingredient_id == Ingredient.id)
-        .outerjoin(Purchase, Purchase.id == latest_purchase_id())
         .outerjoin(InventoryItem, and_(InventoryItem.product_id == Product.id, lot_has_stock()))
         .where(Ingredient.id.in_(ids))
     )

@@ -42,8 +42,13 @@ def v1_to_v2(document: Document) -> Document:
     return document
 
 
+def v2_to_v3(document: Document) -> Document:
+    """Schema 3 changed two indexes only, which files do not hold."""
+    return document
+
+
 # (from_version, step to from_version + 1), oldest first.
-TRANSFORMS: tuple[tuple[int, Transform], ...] = ((0, v0_to_v1), (1, v1_to_v2))
+TRANSFORMS: tuple[tuple[int, Transform], ...] = ((0, v0_to_v1), (1, v1_to_v2), (2, v2_to_v3))
 
 
 def check_header(document: Any) -> int:

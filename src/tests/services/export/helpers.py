@@ -44,12 +44,30 @@ def write_json(path: Path, document: dict[str, Any]) -> Path:
     return path
 
 
-def schema_1_file(path: Path) -> Path:
-    """A database with data as schema 1 made it: no input revision, triggers or
-    checked_revision."""
+def schema_2_file(path: Path) -> Path:
+    """A database with data as schema 2 made it: a product's latest purchase indexed without
+    its price, and recipe lines by ingredient without their unit."""
     db = open_database(path)
     world(db)
     db.dispose()
+    with sqlite3.connect(path) as conn:
+        conn.executescript(
+            """
+            DROP INDEX ix_purchases_product_latest;
+            CREATE INDEX ix_purchases_product_latest
+                ON purchases (product_id, purchase_date DESC, id DESC);
+            DROP INDEX ix_recipe_ingredients_ingredient_unit;
+            CREATE INDEX ix_recipe_ingredients_ingredient_id ON recipe_ingredients (ingredient_id);
+            UPDATE schema_info SET schema_version = 2;
+            """
+        )
+    return path
+
+
+def schema_1_file(path: Path) -> Path:
+    """A database with data as schema 1 made it: schema 2 without the input revision, its
+    triggers or checked_revision."""
+    schema_2_file(path)
     with sqlite3.connect(path) as conn:
         triggers = conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
         for (name,) in triggers.fetchall():

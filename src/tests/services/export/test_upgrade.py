@@ -22,7 +22,7 @@ from src.services.database import (
 from src.services.errors import DatabaseError, ValidationError
 from src.services.export.registry import NOT_EXPORTED, TABLES
 from src.services.export.upgrade import PAUSE_ENV_VAR, upgrade_database
-from src.tests.services.export.helpers import full_dump, schema_1_file, world
+from src.tests.services.export.helpers import full_dump, schema_1_file, schema_2_file, world
 
 
 @pytest.fixture
@@ -85,6 +85,21 @@ def test_a_schema_1_database_gains_the_input_revision(tmp_path: Path) -> None:
     with db.transaction() as session:
         assert session.scalar(select(InputRevision.token)) not in (None, revision)
     db.dispose()
+
+
+def test_a_schema_2_database_gains_the_indexes_that_price_from_indexes_alone(
+    tmp_path: Path,
+) -> None:
+    path = schema_2_file(tmp_path / "bake.db")
+    before = _raw_counts(path)
+    result = upgrade_database(path)
+    assert (result.from_version, result.to_version) == (2, SCHEMA_VERSION)
+    assert _raw_counts(path) == before
+    with sqlite3.connect(path) as conn:
+        indexes = dict(conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index'"))
+    assert "price_per_package" in indexes["ix_purchases_product_latest"]
+    assert "unit" in indexes["ix_recipe_ingredients_ingredient_unit"]
+    assert "ix_recipe_ingredients_ingredient_id" not in indexes
 
 
 def test_a_failed_upgrade_leaves_the_old_file(old_file: Path) -> None:
