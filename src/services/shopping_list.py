@@ -6,9 +6,8 @@ Pure functions over plain data; `plan.py` feeds them and `shopping.py` serves th
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from src.services.fraction import Fraction
 from src.services.plan_json import dec_or_none, dec_str, parse_dec
@@ -17,8 +16,10 @@ from src.services.recipe_graph import IngredientInfo
 from src.services.units import ratio_to_decimal
 
 
-@dataclass(frozen=True)
-class ShoppingItem:
+class ShoppingItem(NamedTuple):
+    """One line of a shopping list (a NamedTuple, as a plan makes one per ingredient: a
+    frozen dataclass sets each of its eleven fields through object.__setattr__)."""
+
     ingredient: str  # slug
     name: str
     category: str

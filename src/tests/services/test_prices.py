@@ -8,7 +8,13 @@ from decimal import Decimal
 from sqlalchemy.orm import Session
 
 from src.models import Product, Purchase, Unit
-from src.services.prices import fallback_unit_price, product_prices, product_to_buy
+from src.services.prices import (
+    fallback_unit_price,
+    latest_purchases,
+    product_label,
+    product_prices,
+    product_to_buy,
+)
 from src.services.recipe_loading import load_ingredient_infos
 from src.tests.worked_example import build_worked_example
 
@@ -34,6 +40,37 @@ def test_latest_purchase_sets_the_price(session: Session) -> None:
         for p in product_prices(session, [ex.ingredients["flour"]])[ex.ingredients["flour"]]
     }
     assert prices == {"Flour 5 lb bag": Decimal("4.99"), "Flour 25 lb sack": Decimal("15.49")}
+
+
+def test_of_two_purchases_on_one_day_the_later_entered_is_the_latest(session: Session) -> None:
+    ex = build_worked_example(session)
+    sack = ex.products["flour-sack"]
+    _buy(session, sack, date(2026, 12, 1), "15.49")
+    _buy(session, sack, date(2026, 12, 1), "14.99")
+    flour = product_prices(session, [ex.ingredients["flour"]])[ex.ingredients["flour"]]
+    assert {p.product_id: p.price_per_package for p in flour}[sack] == Decimal("14.99")
+    assert latest_purchases(session, [sack]) == {sack: (Decimal("14.99"), date(2026, 12, 1))}
+
+
+def test_a_product_never_bought_has_no_latest_purchase(session: Session) -> None:
+    ex = build_worked_example(session)
+    session.add(
+        Product(
+            ingredient_id=ex.ingredients["flour"], name="Flour 1 kg", package_quantity=Decimal(1),
+            package_unit=Unit.KILOGRAM,
+        )
+    )  # fmt: skip
+    session.flush()
+    never = session.query(Product).filter_by(name="Flour 1 kg").one().id
+    assert latest_purchases(session, [never, ex.products["flour-sack"]]) == {
+        ex.products["flour-sack"]: (Decimal("14.99"), date(2026, 11, 1))
+    }
+
+
+def test_a_label_is_brand_then_name_or_whichever_is_given() -> None:
+    assert product_label("King Arthur", "Flour") == "King Arthur Flour"
+    assert [product_label(None, "Flour"), product_label("", "Flour")] == ["Flour", "Flour"]
+    assert product_label("King Arthur", "") == "King Arthur"
 
 
 def test_fallback_prefers_the_preferred_product(session: Session) -> None:
