@@ -151,7 +151,7 @@ def _ingredients_json(totals: Mapping[int, Decimal], graph: RecipeGraph) -> list
             "ingredient": info.slug,
             "name": info.name,
             "quantity": dec_str(totals[info.id]),
-            "unit": info.base_unit.value,
+            "unit": str(info.base_unit),
             "display": format_friendly(totals[info.id], info.base_unit),
         }
         for info in infos

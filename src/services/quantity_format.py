@@ -5,12 +5,12 @@ Display only: storage and arithmetic keep full precision.
 
 from __future__ import annotations
 
-import math
+from bisect import bisect_left, bisect_right
 from decimal import ROUND_HALF_UP, Decimal
 
 from src.models.enums import Unit
 from src.services.fraction import Fraction
-from src.services.units import convert_exact, factor, to_fraction
+from src.services.units import convert_exact, factor, to_decimal, to_fraction
 
 _VULGAR = {
     Fraction(1, 8): "⅛", Fraction(1, 4): "¼", Fraction(1, 3): "⅓", Fraction(3, 8): "⅜",
@@ -21,6 +21,12 @@ _KITCHEN_UNITS = {Unit.CUP, Unit.TEASPOON, Unit.TABLESPOON}
 # What a kitchen fraction rounds to, in the order that breaks a tie; and each in 24ths.
 _CHOICES = (Fraction(0), Fraction(1), *_VULGAR)
 _IN_24THS = {int(choice * 24): position for position, choice in enumerate(_CHOICES)}
+_24THS = sorted(_IN_24THS)
+# format_number's steps for the places lists ask for; friendly_unit's thresholds, exactly, as
+# Decimals (a Decimal compared with a Fraction is made a Fraction first).
+_STEPS = {2: Decimal("0.01"), 0: Decimal(1)}
+_HALF_CUP_ML = to_decimal(factor(Unit.CUP) / 2)
+_TABLESPOON_ML = to_decimal(factor(Unit.TABLESPOON))
 
 
 def format_money(amount: Decimal | None) -> str:
@@ -43,7 +49,7 @@ def format_unit_price(amount: Decimal | None, unit: Unit) -> str:
 
 def format_number(value: Decimal, places: int = 2) -> str:
     """At most `places` decimals, trailing zeros dropped: 2.50 → "2.5", 3.0 → "3"."""
-    step = Decimal(1).scaleb(-places)
+    step = _STEPS.get(places) or Decimal(1).scaleb(-places)
     rounded = value.quantize(step, rounding=ROUND_HALF_UP)
     text = f"{rounded:,.{places}f}"
     return text.rstrip("0").rstrip(".") if "." in text else text
@@ -65,9 +71,9 @@ def friendly_unit(quantity_in_base: Decimal, base_unit: Unit) -> Unit:
     if base_unit is Unit.MILLILITER:
         if amount >= 1000:
             return Unit.LITER
-        if amount >= factor(Unit.CUP) / 2:
+        if amount >= _HALF_CUP_ML:
             return Unit.CUP
-        return Unit.TABLESPOON if amount >= factor(Unit.TABLESPOON) else Unit.TEASPOON
+        return Unit.TABLESPOON if amount >= _TABLESPOON_ML else Unit.TEASPOON
     return Unit.EACH
 
 
@@ -96,8 +102,7 @@ def _nearest_choice(rest: Fraction) -> Fraction:
     """The choice nearest to `rest` (0 ≤ rest < 1), ties to the earlier one. Every choice is
     a whole number of 24ths, so only the two around rest × 24 can be nearest."""
     scaled = rest * 24
-    low, high = math.floor(scaled), math.ceil(scaled)
-    around = (max(k for k in _IN_24THS if k <= low), min(k for k in _IN_24THS if k >= high))
+    around = (_24THS[bisect_right(_24THS, scaled) - 1], _24THS[bisect_left(_24THS, scaled)])
     nearest = min(around, key=lambda k: (abs(k - scaled), _IN_24THS[k]))
     return _CHOICES[_IN_24THS[nearest]]
 

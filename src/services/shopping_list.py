@@ -81,7 +81,7 @@ def shopping_item(
         needed=need,
         on_hand=stock,
         to_buy=to_buy,
-        unit=info.base_unit.value,
+        unit=str(info.base_unit),
         product=None if product is None else product.label,
         packages=packages,
         cost=cost,

@@ -110,7 +110,7 @@ def _recipes(graph: RecipeGraph) -> Section:
     slug_of = {i: info.slug for i, info in graph.ingredients.items()}
     section: Section = {}
     for node in graph.recipes.values():
-        lines = [[slug_of[x.ingredient_id], dec_str(x.quantity), x.unit.value] for x in node.lines]
+        lines = [[slug_of[x.ingredient_id], dec_str(x.quantity), str(x.unit)] for x in node.lines]
         components = sorted([graph.recipes[c].slug, dec_str(m)] for c, m in node.components)
         section[node.slug] = {"name": node.name, "lines": lines, "components": components}
     return section
@@ -135,7 +135,7 @@ def _goods(inputs: PlanInputs, graph: RecipeGraph) -> Section:
 
 def _packaging(graph: RecipeGraph, lines: Iterable[PackagingLine]) -> Section:
     return {
-        graph.ingredients[x.ingredient_id].slug: [dec_str(x.quantity), x.unit.value] for x in lines
+        graph.ingredients[x.ingredient_id].slug: [dec_str(x.quantity), str(x.unit)] for x in lines
     }
 
 
@@ -145,7 +145,7 @@ def _ingredients(graph: RecipeGraph) -> Section:
             "name": info.name,
             "category": info.category,
             "density": None if info.density is None else str(info.density),
-            "base_unit": info.base_unit.value,
+            "base_unit": str(info.base_unit),
         }
         for info in graph.ingredients.values()
     }
@@ -168,13 +168,13 @@ def _stock(
 
 def _product(p: ProductPrice) -> list[Any]:
     price_date = p.price_date and p.price_date.isoformat()
-    package = [p.label, dec_str(p.package_quantity), p.package_unit.value, p.is_preferred]
+    package = [p.label, dec_str(p.package_quantity), str(p.package_unit), p.is_preferred]
     return [*package, dec_or_none(p.price_per_package), price_date]
 
 
 def _lot(lot: LotStock) -> list[Any]:
     bought, remaining = lot.purchase_date.isoformat(), dec_str(lot.remaining)
-    return [bought, remaining, lot.unit.value, dec_or_none(lot.unit_cost)]
+    return [bought, remaining, str(lot.unit), dec_or_none(lot.unit_cost)]
 
 
 # Describers: (old section, new section) → reasons.
