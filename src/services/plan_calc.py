@@ -14,7 +14,7 @@ Decimals are exact strings, unknown money is null.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -103,13 +103,8 @@ def calculate(sources: PlanSources) -> dict[str, Any]:
     """The calculation_results JSON for `sources` (costs and stock read through FIFO; pure)."""
     graph, requirements, inputs = sources.graph, sources.requirements, sources.inputs
     infos = graph.ingredients
-    batches = [(r.unit.recipe_id, r.batches) for r in requirements]
-    remaining = [
-        (r.unit.recipe_id, max(0, r.batches - inputs.produced.get(r.unit.id, 0)))
-        for r in requirements
-    ]
-    baked = ingredient_totals_exact(graph, batches)
-    left = baked if remaining == batches else ingredient_totals_exact(graph, remaining)
+    baked = ingredient_totals_exact(graph, [(r.unit.recipe_id, r.batches) for r in requirements])
+    left = _less(baked, ingredient_totals_exact(graph, _made(requirements, inputs.produced)))
     totals = _positive(baked, plan_packaging(inputs, infos))
     to_shop = _positive(left, packaging_to_buy(inputs, infos))
     used = {i: infos[i] for i in totals.keys() | to_shop.keys()}
@@ -126,12 +121,29 @@ def calculate(sources: PlanSources) -> dict[str, Any]:
     }
 
 
+def _made(
+    requirements: Iterable[Requirement], produced: Mapping[int, int]
+) -> list[tuple[int, int]]:
+    """(recipe, batches) already made towards each requirement, up to its batches: what is
+    left to bake is the rest (usually most of the plan, so it is worked out as the less)."""
+    made = ((r.unit.recipe_id, min(r.batches, produced.get(r.unit.id, 0))) for r in requirements)
+    return [(recipe_id, batches) for recipe_id, batches in made if batches > 0]
+
+
+def _less(whole: Mapping[int, Fraction], part: Mapping[int, Fraction]) -> Mapping[int, Fraction]:
+    """`whole` less `part`, per ingredient (every ingredient of `part` is in `whole`)."""
+    if not part:
+        return whole
+    return {**whole, **{i: whole[i] - quantity for i, quantity in part.items()}}
+
+
 def _positive(*parts: Mapping[int, Fraction]) -> dict[int, Decimal]:
     """Sum of exact per-ingredient quantities, as Decimals, leaving out what is zero."""
-    summed: dict[int, Fraction] = {}
-    for part in parts:
+    summed = dict(parts[0])
+    for part in parts[1:]:
         for ingredient_id, quantity in part.items():
-            summed[ingredient_id] = summed.get(ingredient_id, Fraction(0)) + quantity
+            known = summed.get(ingredient_id)
+            summed[ingredient_id] = quantity if known is None else known + quantity
     return {i: to_decimal(q) for i, q in summed.items() if q > 0}
 
 

@@ -102,8 +102,13 @@ def _nearest_choice(rest: Fraction) -> Fraction:
     """The choice nearest to `rest` (0 ≤ rest < 1), ties to the earlier one. Every choice is
     a whole number of 24ths, so only the two around rest × 24 can be nearest."""
     scaled = rest * 24
-    around = (_24THS[bisect_right(_24THS, scaled) - 1], _24THS[bisect_left(_24THS, scaled)])
-    nearest = min(around, key=lambda k: (abs(k - scaled), _IN_24THS[k]))
+    below, above = _24THS[bisect_right(_24THS, scaled) - 1], _24THS[bisect_left(_24THS, scaled)]
+    # Which is nearer, on integers: scaled − below against above − scaled.
+    twice, between = 2 * scaled.numerator, (below + above) * scaled.denominator
+    if twice == between:
+        nearest = min(below, above, key=_IN_24THS.__getitem__)
+    else:
+        nearest = below if twice < between else above
     return _CHOICES[_IN_24THS[nearest]]
 
 
