@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Context, Decimal, Inexact
-from operator import itemgetter
 
 from sqlalchemy.orm import Session
 
@@ -113,9 +112,6 @@ class StockPricing:
         self._fifo: dict[int, FifoLots] = {}
         self._pricers: dict[int, _LinePricer] = {}
         self._fallback: dict[int, tuple[int, int] | None] = {}
-        # The cost of a line depends on its ingredient and need alone: many recipes share one.
-        self._line_costs: dict[tuple[int, Decimal], Decimal | None] = {}
-        self._order: dict[int, str] = {}  # see _sort_key
 
     def estimate(self, needs: Mapping[int, Decimal]) -> CostEstimate:
         """The cost of `needs` (base units per ingredient id); changes nothing."""
@@ -126,17 +122,10 @@ class StockPricing:
     def total(self, needs: Mapping[int, Decimal]) -> CostTotal:
         """estimate(needs)'s total, known total and number of unpriced lines: the same numbers
         (the lines added in the same order), without working out which lots each line takes."""
-        known_lines, order = self._line_costs, self._order
-        costs: list[tuple[str, int, Decimal | None]] = []
-        for i, need in needs.items():
-            if (i, need) in known_lines:
-                cost = known_lines[i, need]
-            else:
-                cost = known_lines[i, need] = self._line_pricer(i).cost(need)
-            costs.append((order.get(i) or self._sort_key(i), i, cost))
-        costs.sort(key=itemgetter(0))
-        known_total = sum((cost for _, _, cost in costs if cost is not None), Decimal(0))
-        unpriced = tuple(i for _, i, cost in costs if cost is None)
+        costs = [(i, self._line_pricer(i).cost(need)) for i, need in needs.items()]
+        costs.sort(key=lambda line: self.ingredients[line[0]].name.lower())
+        known_total = sum((cost for _, cost in costs if cost is not None), Decimal(0))
+        unpriced = tuple(i for i, cost in costs if cost is None)
         return CostTotal(None if unpriced else known_total, known_total, unpriced)
 
     def prices_per_unit(self) -> dict[int, Fraction | None]:
@@ -163,11 +152,6 @@ class StockPricing:
         known_total = to_decimal(batch.priced * scale + Fraction(*lines.as_integer_ratio()))
         names = sorted(unpriced, key=lambda i: (self.ingredients[i].name.lower(), i))
         return CostTotal(None if names else known_total, known_total, tuple(names))
-
-    def _sort_key(self, ingredient_id: int) -> str:
-        """Lines are ordered by ingredient name, case aside (as estimate orders them)."""
-        key = self._order[ingredient_id] = self.ingredients[ingredient_id].name.lower()
-        return key
 
     def _line(
         self, ingredient_id: int, need: Decimal, allocation: FifoAllocation

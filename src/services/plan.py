@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+import orjson
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -18,7 +19,7 @@ from src.models import Event, InputRevision, ProductionPlanSnapshot
 from src.services.database import Database
 from src.services.event_guards import find_event
 from src.services.plan_calc import calculate, gather_sources
-from src.services.staleness import describe_changes, input_hash
+from src.services.staleness import canonical_json, describe_changes, input_hash, json_hash
 
 
 @dataclass(frozen=True)
@@ -84,16 +85,18 @@ def save_new_plan(s: Session, event: Event) -> ProductionPlanSnapshot:
     """Calculate and store a fresh plan snapshot for the event."""
     revision = input_revision(s)  # read first: a change committed meanwhile counts as one
     sources = gather_sources(s, event)
-    fingerprint = sources.fingerprint()
+    inputs = canonical_json(sources.fingerprint())
     snapshot = ProductionPlanSnapshot(
         event_id=event.id,
         calculation_results=calculate(sources),
-        input_data=fingerprint,
-        input_hash=input_hash(fingerprint),
+        # Stored as the very JSON that is hashed: written once, not again by the column.
+        input_data=orjson.Fragment(inputs),
+        input_hash=json_hash(inputs),
         checked_revision=revision,
     )
     s.add(snapshot)
     s.flush()
+    s.expire(snapshot, ["input_data"])  # read back as data should anything ask
     return snapshot
 
 

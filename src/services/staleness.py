@@ -58,9 +58,18 @@ def canonical_inputs(
     }
 
 
+def canonical_json(data: Mapping[str, Any]) -> bytes:
+    """The inputs as compact JSON with sorted keys (UTF-8, as orjson writes it)."""
+    return orjson.dumps(dict(data), option=orjson.OPT_SORT_KEYS)
+
+
 def input_hash(data: Mapping[str, Any]) -> str:
-    """SHA-256 of the inputs as compact JSON with sorted keys (UTF-8, as orjson writes it)."""
-    return hashlib.sha256(orjson.dumps(dict(data), option=orjson.OPT_SORT_KEYS)).hexdigest()
+    """SHA-256 of the inputs' canonical_json."""
+    return json_hash(canonical_json(data))
+
+
+def json_hash(text: bytes) -> str:
+    return hashlib.sha256(text).hexdigest()
 
 
 def describe_changes(old: Mapping[str, Section], new: Mapping[str, Section]) -> list[str]:
