@@ -22,7 +22,7 @@ from src.services.costing import StockPricing
 from src.services.fifo import LotStock
 from src.services.plain_rows import UNIT_BY_VALUE, as_stored, each_plain_row, stored_date
 from src.services.prices import PRICE_COLUMNS, ProductPrice, product_price
-from src.services.recipe_loading import info_columns, ingredient_info, units_by_dimension
+from src.services.recipe_loading import dimensions_used, info_columns, ingredient_info
 
 # After the product and its price: whether it is archived, and a lot in stock.
 _ARCHIVED_AND_LOT = (
@@ -68,7 +68,7 @@ def _pricing_query() -> Select[*tuple[Any, ...]]:
     ids: BindParameter[int] = bindparam("ingredient_ids", expanding=True)
     # Every product of the ingredients comes back (archived ones too), so their units are
     # read from the rows rather than grouped a second time in SQL.
-    dimensions = units_by_dimension(ids, products=False)
+    dimensions = dimensions_used(ids, products=False)
     return (
         select(*PRICE_COLUMNS, *_ARCHIVED_AND_LOT, *info_columns(dimensions))
         .select_from(Ingredient)

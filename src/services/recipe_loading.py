@@ -34,7 +34,7 @@ from src.services.recipe_graph import (
     line_ingredients,
 )
 from src.services.stacked_rows import kind, none_like
-from src.services.units import Density, Dimension, base_unit_for, units_of
+from src.services.units import Density, Dimension, base_unit_in, dimension, units_of
 
 
 def ingredient_density(ingredient: Ingredient) -> Density | None:
@@ -66,7 +66,7 @@ def load_ingredient_infos(
     ids = set(ingredient_ids)
     if not ids:
         return {}
-    dimensions = units_by_dimension(ids)
+    dimensions = dimensions_used(ids)
     rows = session.execute(
         select(*info_columns(dimensions))
         .outerjoin(dimensions, dimensions.c.ingredient_id == Ingredient.id)
@@ -76,20 +76,20 @@ def load_ingredient_infos(
 
 
 def info_columns(dimensions: Subquery) -> tuple[Any, ...]:
-    """The columns ingredient_info reads: an ingredient's own and units_by_dimension's."""
+    """The columns ingredient_info reads: an ingredient's own and dimensions_used's."""
     return (
         Ingredient.id, Ingredient.slug, Ingredient.name, Ingredient.category,
         *map(as_stored, (Ingredient.density_volume_quantity, Ingredient.density_volume_unit,
                          Ingredient.density_weight_quantity, Ingredient.density_weight_unit)),
-        *(as_stored(dimensions.c[dimension.value]) for dimension in Dimension),
+        dimensions.c.dimensions,
     )  # fmt: skip
 
 
 def ingredient_info(row: Sequence[Any], also_used: Iterable[str] = ()) -> IngredientInfo:
     """The IngredientInfo of a row of info_columns (and units used besides those, such as
-    the products' units when units_by_dimension left them out), units and quantities as
+    the products' units when dimensions_used left them out), units and quantities as
     stored."""
-    ingredient_id, slug, name, category, volume, volume_unit, weight, weight_unit = row[:8]
+    ingredient_id, slug, name, category, volume, volume_unit, weight, weight_unit, used = row[:9]
     info = (
         None
         if volume is None
@@ -97,17 +97,21 @@ def ingredient_info(row: Sequence[Any], also_used: Iterable[str] = ()) -> Ingred
             Decimal(volume), UNIT_BY_VALUE[volume_unit], Decimal(weight), UNIT_BY_VALUE[weight_unit]
         )
     )
-    used = {UNIT_BY_VALUE[unit] for unit in row[8:11] if unit is not None}
-    used.update(UNIT_BY_VALUE[unit] for unit in also_used)
-    return IngredientInfo(ingredient_id, slug, name, category, info, base_unit_for(info, used))
+    dimensions = {d for d, bit in _DIMENSION_BITS.items() if used and used & bit}
+    dimensions.update(dimension(UNIT_BY_VALUE[unit]) for unit in also_used)
+    return IngredientInfo(ingredient_id, slug, name, category, info, base_unit_in(info, dimensions))
 
 
-def units_by_dimension(
+# dimensions_used's bit for each dimension.
+_DIMENSION_BITS = {Dimension.WEIGHT: 1, Dimension.VOLUME: 2, Dimension.COUNT: 4}
+
+
+def dimensions_used(
     ingredient_ids: set[int] | BindParameter[Any], *, products: bool = True
 ) -> Subquery:
-    """Per ingredient, one unit of each dimension (weight, volume, count) that its recipe lines
-    and products use, or NULL: all base_unit_for needs of units_used, in a joinable row (the
-    ingredients' ids given, or a parameter of the enclosing query's).
+    """Per ingredient, the dimensions (weight, volume, count) its recipe lines and products
+    use, as the sum of their _DIMENSION_BITS: all base_unit_in needs of units_used, in one
+    joinable column (the ingredients' ids given, or a parameter of the enclosing query's).
 
     `products=False` leaves the products' units out, for a query that reads every product of
     the ingredients anyway and passes their units to ingredient_info (less SQL)."""
@@ -118,18 +122,13 @@ def units_by_dimension(
         Product.ingredient_id.in_(ingredient_ids)
     )
     used = (union_all(line_units, product_units) if products else line_units).subquery("units_used")
+    bit = case(
+        *((used.c.unit.in_(units_of(d)), bit) for d, bit in _DIMENSION_BITS.items()), else_=0
+    )
     return (
-        select(
-            used.c.ingredient_id,
-            *(
-                func.min(case((used.c.unit.in_(units_of(dimension)), used.c.unit))).label(
-                    dimension.value
-                )
-                for dimension in Dimension
-            ),
-        )
+        select(used.c.ingredient_id, func.sum(bit.distinct()).label("dimensions"))
         .group_by(used.c.ingredient_id)
-        .subquery("units_by_dimension")
+        .subquery("dimensions_used")
     )
 
 

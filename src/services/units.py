@@ -6,7 +6,7 @@ stay exact (3 cup of flour is exactly 375 g); results are returned as Decimal.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
@@ -222,7 +222,11 @@ def base_unit_for(density: Density | None, used_units: Iterable[Unit]) -> Unit:
     Grams when it can be weighed (it has a density, or some recipe line or product is by
     weight); otherwise ml when something measures it by volume; otherwise each.
     """
-    dims = {dimension(u) for u in used_units}
+    return base_unit_in(density, {dimension(u) for u in used_units})
+
+
+def base_unit_in(density: Density | None, dims: Collection[Dimension]) -> Unit:
+    """base_unit_for of units in the dimensions `dims`."""
     if Dimension.WEIGHT in dims or (density is not None and Dimension.VOLUME in dims):
         return Unit.GRAM
     if Dimension.VOLUME in dims:
